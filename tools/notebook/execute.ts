@@ -1,0 +1,295 @@
+/**
+ * Execute one notebook cell by cell in a fresh kernel of a real Jupyter server, through
+ * `@jupyterlab/services`.
+ *
+ * - Outputs are collected from the kernel's IOPub stream by `parent_header.msg_id`, and the runner keeps
+ *   listening ≈ 20 ms after a cell reports `idle`: the Deno kernel publishes some outputs late
+ *   (DESIGN.md, "Executing notebooks").
+ * - `update_display_data` replaces the earlier output with the same `display_id` (live progress).
+ * - A cell that runs past its timeout is interrupted; a kernel that dies is reported with the cell index.
+ * - Execution stops at the first error. The source notebook is never modified: a copy is returned.
+ *
+ * @module
+ */
+import { KernelManager, type KernelMessage, ServerConnection, SessionManager } from "@jupyterlab/services";
+import type { Notebook, Output } from "./nbformat.ts";
+import { sourceOf, splitLines } from "./nbformat.ts";
+import type { JupyterServer } from "../jupyter/server.ts";
+
+/** MIME type of a claim emitted by `lib/claims.ts`. */
+export const CLAIM_MIME = "application/vnd.learning-mechanics.claim+json";
+/** MIME type of the backend report emitted by `lib/backend.ts`. */
+export const BACKEND_MIME = "application/vnd.learning-mechanics.backend+json";
+
+/** Where and why a notebook stopped. */
+export interface CellFailure {
+  /** 0-based index into `cells`. */
+  cellIndex: number;
+  /** "error" (the cell raised), "timeout", or "dead-kernel". */
+  kind: "error" | "timeout" | "dead-kernel";
+  ename: string;
+  evalue: string;
+  traceback: string[];
+}
+
+/** Result of {@linkcode executeNotebook}. */
+export interface Execution {
+  notebook: Notebook;
+  failure: CellFailure | null;
+  /** Seconds from the request for a kernel to its first `idle`. */
+  kernelStartSeconds: number;
+  /** Seconds spent executing cells. */
+  executeSeconds: number;
+  /** Per code cell: index and seconds. */
+  cellSeconds: { cellIndex: number; seconds: number }[];
+}
+
+/** Options of {@linkcode executeNotebook}. */
+export interface ExecuteOptions {
+  /** Path of the notebook relative to the server root; the kernel's working directory is its folder. */
+  path: string;
+  /** Kernel name. Default "deno". */
+  kernelName?: string;
+  /** Seconds a single cell may run before it is interrupted. Default 120. */
+  cellTimeoutSeconds?: number;
+  /** Milliseconds of quiet after `idle` before a cell counts as finished. Default 20. */
+  drainMs?: number;
+  /** Called after each code cell. */
+  onCell?: (info: { cellIndex: number; seconds: number; failed: boolean }) => void;
+}
+
+const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
+
+/** `@jupyterlab/services` settings for a server. */
+export function serverSettings(server: JupyterServer): ServerConnection.ISettings {
+  return ServerConnection.makeSettings({
+    baseUrl: server.baseUrl,
+    wsUrl: server.baseUrl.replace(/^http/, "ws"),
+    token: server.token,
+    appendToken: true,
+    fetch: globalThis.fetch.bind(globalThis),
+    Request: globalThis.Request,
+    Headers: globalThis.Headers,
+    WebSocket: globalThis.WebSocket,
+  } as Partial<ServerConnection.ISettings>);
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((res) => setTimeout(res, ms));
+}
+
+/** Convert an IOPub message into an nbformat output, or null if it is not one. */
+function toOutput(msg: KernelMessage.IIOPubMessage, executionCount: number | null): Output | null {
+  const c = msg.content as Record<string, unknown>;
+  switch (msg.header.msg_type) {
+    case "stream":
+      return { output_type: "stream", name: c.name as "stdout" | "stderr", text: splitLines(String(c.text)) };
+    case "display_data":
+      return { output_type: "display_data", data: c.data as Record<string, unknown>, metadata: (c.metadata ?? {}) as Record<string, unknown> };
+    case "execute_result":
+      return {
+        output_type: "execute_result",
+        execution_count: executionCount,
+        data: c.data as Record<string, unknown>,
+        metadata: (c.metadata ?? {}) as Record<string, unknown>,
+      };
+    case "error":
+      return {
+        output_type: "error",
+        ename: String(c.ename),
+        evalue: String(c.evalue),
+        traceback: (c.traceback as string[] ?? []).map((l) => l.replace(ANSI, "")),
+      };
+    default:
+      return null;
+  }
+}
+
+/** Merge consecutive stream outputs of the same name, as Jupyter front ends do. */
+function mergeStreams(outputs: Output[]): Output[] {
+  const merged: Output[] = [];
+  for (const o of outputs) {
+    const last = merged[merged.length - 1];
+    if (o.output_type === "stream" && last?.output_type === "stream" && last.name === o.name) {
+      const text = [last.text, o.text].map((t) => (Array.isArray(t) ? t.join("") : t)).join("");
+      merged[merged.length - 1] = { ...last, text: splitLines(text) };
+    } else merged.push(o);
+  }
+  return merged;
+}
+
+/**
+ * Run every code cell of `nb` in a fresh kernel and return the executed copy.
+ */
+export async function executeNotebook(
+  server: JupyterServer,
+  nb: Notebook,
+  options: ExecuteOptions,
+): Promise<Execution> {
+  const settings = serverSettings(server);
+  const kernelManager = new KernelManager({ serverSettings: settings });
+  const sessionManager = new SessionManager({ kernelManager, serverSettings: settings });
+  const drainMs = options.drainMs ?? 20;
+  const timeoutMs = (options.cellTimeoutSeconds ?? 120) * 1000;
+  const out = structuredClone(nb);
+  const t0 = performance.now();
+  const session = await sessionManager.startNew({
+    path: options.path,
+    name: options.path.split("/").pop() ?? options.path,
+    type: "notebook",
+    kernel: { name: options.kernelName ?? "deno" },
+  });
+  const kernel = session.kernel;
+  if (!kernel) throw new Error(`The server started no kernel for ${options.path}`);
+
+  // Outputs by the msg_id of the execute request that caused them.
+  const byParent = new Map<string, { outputs: Output[]; count: number | null; last: number }>();
+  // display_id → every output object that carries it (for update_display_data).
+  const displays = new Map<string, Output[]>();
+  let dead = false;
+  let deadResolve: () => void = () => {};
+  const deadPromise = new Promise<void>((res) => deadResolve = res);
+  kernel.statusChanged.connect((_, status) => {
+    if (status === "dead" || status === "autorestarting" || status === "restarting") {
+      dead = true;
+      deadResolve();
+    }
+  });
+  kernel.iopubMessage.connect((_, msg) => {
+    const parent = (msg.parent_header as KernelMessage.IHeader | undefined)?.msg_id;
+    if (!parent) return;
+    const slot = byParent.get(parent);
+    if (slot) slot.last = performance.now();
+    const type = msg.header.msg_type;
+    if (type === "update_display_data") {
+      const c = msg.content as { data: Record<string, unknown>; metadata: Record<string, unknown>; transient?: { display_id?: string } };
+      const id = c.transient?.display_id;
+      for (const o of (id ? displays.get(id) : undefined) ?? []) {
+        if (o.output_type === "display_data" || o.output_type === "execute_result") {
+          o.data = c.data;
+          o.metadata = c.metadata ?? {};
+        }
+      }
+      return;
+    }
+    if (!slot) return;
+    if (type === "clear_output") {
+      slot.outputs.length = 0;
+      return;
+    }
+    if (type === "execute_input") {
+      slot.count = (msg.content as { execution_count: number }).execution_count;
+      return;
+    }
+    const o = toOutput(msg, slot.count);
+    if (!o) return;
+    const id = ((msg.content as { transient?: { display_id?: string } }).transient)?.display_id;
+    if (id) displays.set(id, [...(displays.get(id) ?? []), o]);
+    slot.outputs.push(o);
+  });
+
+  // Wait until the kernel is ready.
+  await kernel.info;
+  const kernelStartSeconds = (performance.now() - t0) / 1000;
+  const t1 = performance.now();
+  let failure: CellFailure | null = null;
+  const cellSeconds: { cellIndex: number; seconds: number }[] = [];
+
+  try {
+    for (let i = 0; i < out.cells.length && !failure; i++) {
+      const cell = out.cells[i];
+      if (cell.cell_type !== "code") continue;
+      cell.outputs = [];
+      cell.execution_count = null;
+      const code = sourceOf(cell);
+      if (code.trim() === "") continue;
+      const start = performance.now();
+      const future = kernel.requestExecute({ code, stop_on_error: true, store_history: true, allow_stdin: false });
+      const msgId = future.msg.header.msg_id;
+      const slot = { outputs: [] as Output[], count: null as number | null, last: performance.now() };
+      byParent.set(msgId, slot);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const outcome = await Promise.race([
+        future.done.then((reply) => ({ kind: "done" as const, reply })).catch((e) => ({ kind: "rejected" as const, e })),
+        new Promise<{ kind: "timeout" }>((res) => timer = setTimeout(() => res({ kind: "timeout" }), timeoutMs)),
+        deadPromise.then(() => ({ kind: "dead" as const })),
+      ]);
+      clearTimeout(timer);
+      if (outcome.kind === "timeout") {
+        await kernel.interrupt().catch(() => {});
+        const settled = await Promise.race([future.done.then(() => true, () => true), delay(3000).then(() => false)]);
+        failure = {
+          cellIndex: i,
+          kind: "timeout",
+          ename: "CellTimeout",
+          evalue: `cell ${i} did not finish within ${timeoutMs / 1000} s and was interrupted` +
+            (settled ? "" : " (the kernel did not respond to the interrupt and was shut down)") +
+            `. Look for an endless loop, or raise the limit with --timeout SECONDS.`,
+          traceback: [],
+        };
+      } else if (outcome.kind === "dead" || dead) {
+        failure = {
+          cellIndex: i,
+          kind: "dead-kernel",
+          ename: "DeadKernel",
+          evalue: `the kernel died while running cell ${i} (did the cell exhaust memory, or call Deno.exit?). ` +
+            `Later cells were not run.`,
+          traceback: [],
+        };
+      } else {
+        // Drain late IOPub messages: quiet for drainMs after idle.
+        while (performance.now() - slot.last < drainMs) await delay(Math.max(1, drainMs - (performance.now() - slot.last)));
+        if (outcome.kind === "rejected") {
+          failure = {
+            cellIndex: i,
+            kind: "error",
+            ename: "ExecuteRequestFailed",
+            evalue: String((outcome.e as Error)?.message ?? outcome.e),
+            traceback: [],
+          };
+        } else if (outcome.reply.content.status !== "ok") {
+          const err = slot.outputs.find((o) => o.output_type === "error");
+          const c = outcome.reply.content as { ename?: string; evalue?: string; traceback?: string[] };
+          failure = {
+            cellIndex: i,
+            kind: "error",
+            ename: err?.output_type === "error" ? err.ename : String(c.ename ?? "Error"),
+            evalue: err?.output_type === "error" ? err.evalue : String(c.evalue ?? ""),
+            traceback: (err?.output_type === "error" ? err.traceback : c.traceback ?? []).map((l) => l.replace(ANSI, "")),
+          };
+        }
+      }
+      if (failure && failure.kind !== "error") {
+        slot.outputs.push({ output_type: "error", ename: failure.ename, evalue: failure.evalue, traceback: [] });
+      }
+      cell.outputs = slot.outputs;
+      cell.execution_count = slot.count;
+      const seconds = (performance.now() - start) / 1000;
+      cellSeconds.push({ cellIndex: i, seconds });
+      options.onCell?.({ cellIndex: i, seconds, failed: failure !== null });
+    }
+  } finally {
+    const executeSeconds = (performance.now() - t1) / 1000;
+    // Shut the session down; a dead or stuck kernel may not answer, so bound the wait.
+    await Promise.race([session.shutdown().catch(() => {}), delay(5000)]);
+    session.dispose();
+    sessionManager.dispose();
+    kernelManager.dispose();
+    for (const cell of out.cells) if (cell.outputs) cell.outputs = mergeStreams(cell.outputs);
+    // deno-lint-ignore no-unsafe-finally
+    return { notebook: out, failure, kernelStartSeconds, executeSeconds, cellSeconds };
+  }
+}
+
+/** Every output in the executed notebook carrying `mime`, in order, with its cell index. */
+export function outputsWithMime(nb: Notebook, mime: string): { cellIndex: number; value: unknown }[] {
+  const found: { cellIndex: number; value: unknown }[] = [];
+  nb.cells.forEach((cell, cellIndex) => {
+    for (const o of cell.outputs ?? []) {
+      if ((o.output_type === "display_data" || o.output_type === "execute_result") && mime in o.data) {
+        found.push({ cellIndex, value: o.data[mime] });
+      }
+    }
+  });
+  return found;
+}
