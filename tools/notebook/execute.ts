@@ -16,10 +16,12 @@ import type { Notebook, Output } from "./nbformat.ts";
 import { sourceOf, splitLines } from "./nbformat.ts";
 import type { JupyterServer } from "../jupyter/server.ts";
 
-/** MIME type of a claim emitted by `lib/claims.ts`. */
-export const CLAIM_MIME = "application/vnd.learning-mechanics.claim+json";
-/** MIME type of the backend report emitted by `lib/backend.ts`. */
-export const BACKEND_MIME = "application/vnd.learning-mechanics.backend+json";
+// @jupyterlab/services announces every WebSocket with console.debug; the runner prints its own progress.
+const debug = console.debug;
+console.debug = (...args: unknown[]) => {
+  if (typeof args[0] === "string" && args[0].startsWith("Starting WebSocket")) return;
+  debug(...args);
+};
 
 /** Where and why a notebook stopped. */
 export interface CellFailure {

@@ -1,0 +1,28 @@
+import { assert, assertEquals } from "../_assert.ts";
+import { captureDisplays } from "../display.ts";
+import { chartBundle, lineChart, showChart, theoryVsMeasurement, VEGALITE_MIME } from "./mod.ts";
+
+const rows = [0, 1, 2, 3].map((step) => ({ step, loss: 2 ** -step, run: step % 2 ? "a" : "b" }));
+
+Deno.test("chartBundle() carries the v5 spec, a rendered SVG with the data's marks, and text", async () => {
+  const spec = lineChart(rows, { x: "step", y: "loss", color: "run", title: "Loss", yScale: "log" });
+  const bundle = await chartBundle(spec);
+  assertEquals(bundle[VEGALITE_MIME], spec);
+  const svg = String(bundle["image/svg+xml"]);
+  assert(svg.startsWith("<svg") && svg.includes("</svg>"), "an SVG document");
+  assert(svg.includes("Loss"), "the title is drawn");
+  assertEquals(bundle["text/plain"], "<chart: Loss>");
+  assert((spec as { $schema: string }).$schema.includes("vega-lite/v5"), "v5 schema");
+});
+
+Deno.test("lineChart() drops rows a log axis cannot show instead of failing", () => {
+  const spec = lineChart([{ x: 1, y: 0 }, { x: 2, y: 1 }, { x: 3, y: NaN }], { x: "x", y: "y", yScale: "log" });
+  assertEquals((spec as unknown as { data: { values: unknown[] } }).data.values, [{ x: 2, y: 1 }]);
+});
+
+Deno.test("showChart() displays exactly one bundle with three representations", async () => {
+  const spec = theoryVsMeasurement(rows, { theory: rows, x: "step", y: "loss" });
+  const { bundles } = await captureDisplays(() => showChart(spec));
+  assertEquals(bundles.length, 1);
+  assertEquals(Object.keys(bundles[0]).sort(), ["application/vnd.vegalite.v5+json", "image/svg+xml", "text/plain"]);
+});

@@ -1,0 +1,87 @@
+/**
+ * `deno task run [NOTEBOOK|FOLDER …] [-p name=value …] [options]`: execute notebooks through a real
+ * Jupyter server and write executed copies to a build folder. Exits non-zero when anything failed.
+ *
+ * Options:
+ *   -p, --param name=value   override a declaration in the cell tagged "parameters" (repeatable)
+ *   --out DIR                folder for executed copies (default _build)
+ *   --timeout SECONDS        per-cell limit; the kernel is interrupted past it (default 120)
+ *   --jobs N                 notebooks run at once, each in its own kernel (default 1)
+ *   --kernel NAME            kernel to use instead of the notebook's own
+ *   --server-url URL --token TOKEN   use a running Jupyter server instead of starting one
+ *
+ * @module
+ */
+import { parseArgs } from "node:util";
+import { JupyterNotFoundError, startJupyterServer } from "./jupyter/server.ts";
+import { parseParameterArgs } from "./notebook/parameters.ts";
+import { expandNotebookPaths, runNotebooks } from "./notebook/runner.ts";
+import { progressLine, summaryTable } from "./notebook/summary.ts";
+
+const USAGE = "usage: deno task run [NOTEBOOK|FOLDER …] [-p name=value …] [--out DIR] [--timeout S] [--jobs N] " +
+  "[--kernel NAME] [--server-url URL --token TOKEN]";
+
+if (import.meta.main) Deno.exit(await main(Deno.args));
+
+/** CLI entry; returns the exit code. */
+export async function main(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        param: { type: "string", short: "p", multiple: true },
+        out: { type: "string", default: "_build" },
+        timeout: { type: "string", default: "120" },
+        jobs: { type: "string", default: "1" },
+        kernel: { type: "string" },
+        "server-url": { type: "string" },
+        token: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (e) {
+    console.error(`${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const v = parsed.values;
+  if (v.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  let paths: string[];
+  let parameters;
+  try {
+    paths = await expandNotebookPaths(parsed.positionals.length ? parsed.positionals : ["notebooks"]);
+    parameters = parseParameterArgs(v.param ?? []);
+  } catch (e) {
+    console.error(`${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (paths.length === 0) {
+    console.error("No notebooks to run.");
+    return 2;
+  }
+  let server;
+  try {
+    server = await startJupyterServer({ url: v["server-url"], token: v.token });
+  } catch (e) {
+    console.error(e instanceof JupyterNotFoundError ? e.message : `Could not start Jupyter: ${(e as Error).message}`);
+    return 3;
+  }
+  try {
+    const results = await runNotebooks(server, paths, {
+      outDir: v.out,
+      parameters,
+      cellTimeoutSeconds: Number(v.timeout),
+      jobs: Number(v.jobs),
+      kernelName: v.kernel,
+      onProgress: (e) => e.kind === "end" && console.log(progressLine(e.result)),
+    });
+    console.log("\n" + summaryTable(results));
+    return results.every((r) => r.status === "passed") ? 0 : 1;
+  } finally {
+    await server.stop();
+  }
+}
