@@ -11,6 +11,8 @@
 import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
 import "@tensorflow/tfjs-backend-wasm";
+import "./autodiff/_register_gradients.ts";
+import { isWasmMatMulPatched, patchWasmMatMul } from "./wasm_matmul.ts";
 
 /** Backends the course knows, fastest first. */
 export type BackendName = "tensorflow" | "wasm" | "cpu";
@@ -23,6 +25,8 @@ export interface BackendReport {
   tried: { name: BackendName; ok: boolean; reason: string }[];
   /** tfjs-core version. */
   tfjsVersion: string;
+  /** Whether the wasm matMul fix (`wasm_matmul.ts`) is in place; false on other backends. */
+  matMulPatched: boolean;
 }
 
 /** Options of {@linkcode initBackend}. */
@@ -65,6 +69,10 @@ const afterSet: ((name: BackendName) => void)[] = [];
 export function onBackendSet(hook: (name: BackendName) => void): void {
   afterSet.push(hook);
 }
+
+// On wasm, transposed and batched matMuls take XNNPACK instead of a scalar loop
+// (DESIGN.md, "Speed of TensorFlow.js here").
+onBackendSet((name) => name === "wasm" && patchWasmMatMul());
 
 let cached: Promise<BackendReport> | null = null;
 
@@ -124,12 +132,14 @@ async function select(options: BackendOptions): Promise<BackendReport> {
     if (ok && tf.getBackend() === name) {
       for (const hook of afterSet) hook(name);
       tried.push({ name, ok: true, reason: "selected" });
-      return { backend: name, tried, tfjsVersion: tf.version_core };
+      const matMulPatched = name === "wasm" && isWasmMatMulPatched();
+      return { backend: name, tried, tfjsVersion: tf.version_core, matMulPatched };
     }
     tried.push({
       name,
       ok: false,
-      reason: reason || `tf.setBackend("${name}") did not take effect (tf.getBackend() is "${tf.getBackend()}")`,
+      reason: reason ||
+        `tf.setBackend("${name}") did not take effect (tf.getBackend() is "${tf.getBackend()}")`,
     });
   }
   throw new Error(

@@ -125,26 +125,25 @@ function textLine(r: ClaimRecord): string {
 }
 
 /**
- * Check several claims, show them as one table, and emit them for the runner. Returns the records.
+ * Check several claims, show them as one table, and emit them for the runner. Resolves to nothing, so that
+ * a cell ending in `await claims([...])` shows the table only; use {@linkcode evaluateClaim} to get records.
  *
  * @example
  * ```ts
  * import { claims } from "./claims.ts";
- * const [r] = await claims([{ name: "one plus one", measured: 1 + 1, predicted: 2, tolerance: { abs: 1e-12 }, citation: "arithmetic" }]);
- * if (!r.passed) throw new Error("arithmetic failed");
+ * await claims([{ name: "one plus one", measured: 1 + 1, predicted: 2, tolerance: { abs: 1e-12 }, citation: "arithmetic" }]);
  * ```
  */
-export async function claims(inputs: ClaimInput[]): Promise<ClaimRecord[]> {
+export async function claims(inputs: ClaimInput[]): Promise<void> {
   const records = inputs.map(evaluateClaim);
   await display({
     "text/html": htmlTable(records),
     "text/plain": records.map(textLine).join("\n"),
     [CLAIM_MIME]: records,
   });
-  return records;
 }
 
 /** Check one claim, show it, and emit it for the runner. */
-export async function claim(input: ClaimInput): Promise<ClaimRecord> {
-  return (await claims([input]))[0];
+export async function claim(input: ClaimInput): Promise<void> {
+  await claims([input]);
 }

@@ -5,27 +5,26 @@
  *
  * @module
  */
-import { type BackendReport, describeBackend, initBackend } from "./backend.ts";
+import { describeBackend, initBackend } from "./backend.ts";
 import { display } from "./display.ts";
 
 import { BACKEND_MIME } from "./mime.ts";
 export { BACKEND_MIME };
 
 /**
- * Select the backend and report it.
+ * Select the backend and report it. Resolves to nothing so that the cell shows the report line only;
+ * `initBackend()` returns the report itself.
  *
  * @example
  * ```ts
  * import { setup } from "./setup.ts";
- * const report = await setup();
- * if (!["tensorflow", "wasm", "cpu"].includes(report.backend)) throw new Error("unknown backend");
+ * await setup();
  * ```
  */
-export async function setup(): Promise<BackendReport> {
+export async function setup(): Promise<void> {
   const report = await initBackend();
   await display({
     "text/plain": `learning-mechanics: TensorFlow.js backend ${describeBackend(report)}`,
     [BACKEND_MIME]: report,
   });
-  return report;
 }

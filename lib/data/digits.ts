@@ -72,6 +72,12 @@ export function oneHot(y: Int32Array, classes: number): Float64Array {
   return out;
 }
 
+/** A flat row-major `[n, d]` array as `number[][]` (what lib/linalg takes). */
+export function toRows(x: ArrayLike<number>, d: number): number[][] {
+  if (x.length % d !== 0) throw new RangeError(`toRows: ${x.length} values do not fill rows of length ${d}`);
+  return Array.from({ length: x.length / d }, (_, i) => Array.from({ length: d }, (_, j) => x[i * d + j]));
+}
+
 /** Rows `idx` of a `[n, d]` matrix. */
 export function takeRows(x: Float64Array, d: number, idx: number[]): Float64Array {
   const out = new Float64Array(idx.length * d);

@@ -3,5 +3,5 @@
  *
  * @module
  */
-export { centerColumns, type Dataset, type DigitsOptions, loadDigits, oneHot, splitDataset, takeRows } from "./digits.ts";
+export { centerColumns, type Dataset, type DigitsOptions, loadDigits, oneHot, splitDataset, takeRows, toRows } from "./digits.ts";
 export { loadMnist, type MnistOptions } from "./mnist.ts";

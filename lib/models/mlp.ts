@@ -56,8 +56,9 @@ export function initMlp(spec: MlpSpec, options: { seed: number }): tf.Variable[]
     const fanIn = spec.sizes[l - 1];
     const std = ntk ? 1 : scaleOf(spec) / Math.sqrt(fanIn);
     const w = r.normals(fanIn * spec.sizes[l], std);
-    params.push(tf.variable(tf.tensor2d(Float32Array.from(w), [fanIn, spec.sizes[l]]), true, `W${l}`));
-    if (spec.bias ?? true) params.push(tf.variable(tf.zeros([spec.sizes[l]]), true, `b${l}`));
+    // Inside tidy the initial value is disposed; the variable keeps its own reference to the data.
+    params.push(tf.tidy(() => tf.variable(tf.tensor2d(Float32Array.from(w), [fanIn, spec.sizes[l]]), true)));
+    if (spec.bias ?? true) params.push(tf.tidy(() => tf.variable(tf.zeros([spec.sizes[l]]), true)));
   }
   return params;
 }

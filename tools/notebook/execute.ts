@@ -16,12 +16,24 @@ import type { Notebook, Output } from "./nbformat.ts";
 import { sourceOf, splitLines } from "./nbformat.ts";
 import type { JupyterServer } from "../jupyter/server.ts";
 
-// @jupyterlab/services announces every WebSocket with console.debug; the runner prints its own progress.
-const debug = console.debug;
-console.debug = (...args: unknown[]) => {
-  if (typeof args[0] === "string" && args[0].startsWith("Starting WebSocket")) return;
-  debug(...args);
-};
+// @jupyterlab/services announces every WebSocket (console.debug) and reconnection (console.warn); the runner
+// reports kernel deaths itself, with the cell that caused them.
+const quiet = /^(Starting WebSocket|Connection lost, reconnecting)/;
+for (const level of ["debug", "warn"] as const) {
+  const original = console[level];
+  console[level] = (...args: unknown[]) => {
+    if (typeof args[0] === "string" && quiet.test(args[0])) return;
+    original(...args);
+  };
+}
+// When a kernel dies, the server restarts it and @jupyterlab/services reconnects in a promise nobody awaits;
+// disposing the connection then rejects it. That rejection is expected and must not end the run.
+globalThis.addEventListener("unhandledrejection", (event) => {
+  const reason = (event as PromiseRejectionEvent).reason as Error | undefined;
+  if (reason?.message === "Kernel connection disconnected" || reason?.message === "Kernel is dead") {
+    event.preventDefault();
+  }
+});
 
 /** Where and why a notebook stopped. */
 export interface CellFailure {

@@ -1,0 +1,29 @@
+/**
+ * `learning-mechanics`: everything a notebook imports.
+ *
+ * ```ts ignore
+ * import { claims, setup, showChart } from "learning-mechanics";
+ * ```
+ *
+ * Folders: `theory/` closed-form predictions (never trains), `measure/` quantities read off models,
+ * `models/`, `train/`, `data/`, `linalg/`, `fit/`, `plot/`, `table/`; plus `claims.ts`, `setup.ts`
+ * (backend selection and report) and `random.ts` (seeded randomness).
+ *
+ * @module
+ */
+export * as tf from "@tensorflow/tfjs-core";
+export { type BackendReport, describeBackend, initBackend } from "./backend.ts";
+export { setup } from "./setup.ts";
+export { claim, type ClaimInput, type ClaimRecord, claims, evaluateClaim, fmt, type Tolerance } from "./claims.ts";
+export { display, type MimeBundle } from "./display.ts";
+export { type Rng, rng } from "./random.ts";
+export * from "./plot/mod.ts";
+export * from "./table/mod.ts";
+export * from "./data/mod.ts";
+export * from "./theory/mod.ts";
+export * from "./train/mod.ts";
+export * from "./models/mod.ts";
+export * from "./linalg/mod.ts";
+export * from "./fit/mod.ts";
+export * from "./autodiff/mod.ts";
+export * from "./measure/mod.ts";

@@ -1,0 +1,6 @@
+/**
+ * Training loops.
+ *
+ * @module
+ */
+export { type GdOptions, type GdRun, gradientDescent, hessianRows, leastSquaresQuadratic, type Quadratic } from "./gd_quadratic.ts";
