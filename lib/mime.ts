@@ -10,3 +10,6 @@ export const CLAIM_MIME = "application/vnd.learning-mechanics.claim+json";
 
 /** The backend record: a `BackendReport` (lib/backend.ts), emitted once by `setup()`. */
 export const BACKEND_MIME = "application/vnd.learning-mechanics.backend+json";
+
+/** Exercise check records: a `CheckRecord` (lib/exercise.ts). */
+export const CHECK_MIME = "application/vnd.learning-mechanics.check+json";

@@ -70,9 +70,10 @@ except Exception:
 
 /** Candidate commands that start a Jupyter server, most specific first. */
 function candidates(): string[][] {
+  // JUPYTER_SERVER_CMD names the one command to use ("jupyter-server", "python3 -m jupyter_server", …).
   const fromEnv = Deno.env.get("JUPYTER_SERVER_CMD");
+  if (fromEnv) return [fromEnv.split(" ").filter((s) => s.length > 0)];
   const list: string[][] = [];
-  if (fromEnv) list.push(fromEnv.split(" ").filter((s) => s.length > 0));
   list.push(["jupyter-server"], ["/usr/bin/python3", "-m", "jupyter_server"], ["python3", "-m", "jupyter_server"], [
     "jupyter",
     "server",

@@ -16,10 +16,11 @@ import type { Notebook, Output } from "./nbformat.ts";
 import { sourceOf, splitLines } from "./nbformat.ts";
 import type { JupyterServer } from "../jupyter/server.ts";
 
-// @jupyterlab/services announces every WebSocket (console.debug) and reconnection (console.warn); the runner
-// reports kernel deaths itself, with the cell that caused them.
-const quiet = /^(Starting WebSocket|Connection lost, reconnecting)/;
-for (const level of ["debug", "warn"] as const) {
+// @jupyterlab/services logs every WebSocket start and kernel status change (console.debug), reconnections
+// (console.warn) and the server's traceback when a request fails (console.error). The runner reports kernel
+// deaths and timeouts itself, with the cell that caused them, and retries the failed request.
+const quiet = /^(Starting WebSocket|Connection lost, reconnecting|Kernel: |Traceback \(most recent call last\))/;
+for (const level of ["debug", "warn", "error"] as const) {
   const original = console[level];
   console[level] = (...args: unknown[]) => {
     if (typeof args[0] === "string" && quiet.test(args[0])) return;
@@ -236,9 +237,9 @@ export async function executeNotebook(
           cellIndex: i,
           kind: "timeout",
           ename: "CellTimeout",
-          evalue: `cell ${i} did not finish within ${timeoutMs / 1000} s and was interrupted` +
-            (settled ? "" : " (the kernel did not respond to the interrupt and was shut down)") +
-            `. Look for an endless loop, or raise the limit with --timeout SECONDS.`,
+          evalue: `cell ${i} did not finish within ${timeoutMs / 1000} s; the runner interrupted the kernel` +
+            (settled ? "" : " (it did not respond and was shut down)") +
+            ` and skipped the remaining cells. Look for an endless loop, or raise the limit with --timeout SECONDS.`,
           traceback: [],
         };
       } else if (outcome.kind === "dead" || dead) {
@@ -284,8 +285,14 @@ export async function executeNotebook(
     }
   } finally {
     const executeSeconds = (performance.now() - t1) / 1000;
-    // Shut the session down; a dead or stuck kernel may not answer, so bound the wait.
-    await Promise.race([session.shutdown().catch(() => {}), delay(5000)]);
+    // Shut the session down. While the server restarts a dead or interrupted kernel, jupyter_client refuses to
+    // shut it down (InvalidStateError), so retry for a while; a stuck kernel must not stall the run.
+    const deadline = performance.now() + 15_000;
+    while (performance.now() < deadline) {
+      const ok = await Promise.race([session.shutdown().then(() => true, () => false), delay(5000).then(() => false)]);
+      if (ok) break;
+      await delay(300);
+    }
     session.dispose();
     sessionManager.dispose();
     kernelManager.dispose();

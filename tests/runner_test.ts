@@ -1,0 +1,129 @@
+/**
+ * The notebook runner against a real Jupyter server and real Deno kernels: outputs, parameters, and every
+ * kind of bad input (DESIGN.md, "Executing notebooks"; issue "Course foundation", "Bad input").
+ */
+import { assert, assertEquals } from "../lib/_assert.ts";
+import { startJupyterServer } from "../tools/jupyter/server.ts";
+import { readNotebook, sourceOf } from "../tools/notebook/nbformat.ts";
+import { runNotebook, runNotebooks } from "../tools/notebook/runner.ts";
+
+const FX = "tests/fixtures";
+
+function text(outputs: unknown[]): string {
+  return outputs.map((o) => {
+    const out = o as { text?: string[] | string; data?: Record<string, unknown> };
+    const t = out.text ?? out.data?.["text/plain"] ?? "";
+    return Array.isArray(t) ? t.join("") : String(t);
+  }).join("|");
+}
+
+Deno.test("the notebook runner", async (t) => {
+  const out = await Deno.makeTempDir({ prefix: "lm-runner-test-" });
+  const server = await startJupyterServer();
+  try {
+    await t.step("runs a notebook, collects its claim and writes the executed copy, not the source", async () => {
+      const before = await Deno.readTextFile(`${FX}/params.ipynb`);
+      const r = await runNotebook(server, `${FX}/params.ipynb`, { outDir: out });
+      assertEquals(r.status, "passed", r.message);
+      assertEquals(r.claims.map((c) => [c.name, c.passed]), [["seed is even", true]]);
+      assertEquals(await Deno.readTextFile(`${FX}/params.ipynb`), before);
+      assertEquals(r.outPath, `${out}/tests/fixtures/params.ipynb`);
+      const executed = await readNotebook(r.outPath);
+      assert(text(executed.cells[2].outputs!).includes("seed=0 label=a"));
+    });
+
+    await t.step("overrides declarations in the cell tagged parameters, keeping their types", async () => {
+      const r = await runNotebook(server, `${FX}/params.ipynb`, { outDir: out, parameters: { seed: 3, label: "b" } });
+      assertEquals(r.status, "claims-failed", "seed 3 is odd: the fixture's claim must fail");
+      const executed = await readNotebook(r.outPath);
+      assert(sourceOf(executed.cells[1]).includes("const seed = 3;"), sourceOf(executed.cells[1]));
+      assert(text(executed.cells[2].outputs!).includes("seed=3 label=b"));
+    });
+
+    await t.step("rejects an unknown parameter by name and lists the declared ones", async () => {
+      const r = await runNotebook(server, `${FX}/params.ipynb`, { outDir: out, parameters: { sead: 1 } });
+      assertEquals(r.status, "invalid");
+      assert(r.message.includes("unknown parameter sead") && r.message.includes("seed, label"), r.message);
+    });
+
+    await t.step("names a file that is not JSON, or not nbformat 4, and goes on with the rest", async () => {
+      const results = await runNotebooks(server, [`${FX}/not_json.ipynb`, `${FX}/old_format.ipynb`, `${FX}/params.ipynb`], {
+        outDir: out,
+      });
+      assertEquals(results.map((r) => r.status), ["invalid", "invalid", "passed"]);
+      assert(results[0].message.startsWith(`${FX}/not_json.ipynb: is not valid JSON`), results[0].message);
+      assert(results[1].message.includes(`"nbformat" is 3, not 4`), results[1].message);
+    });
+
+    await t.step("stops at the first error and reports its cell and traceback", async () => {
+      const r = await runNotebook(server, `${FX}/error.ipynb`, { outDir: out, requireClaims: false });
+      assertEquals(r.status, "cell-error");
+      assertEquals(r.failure?.cellIndex, 1);
+      assertEquals([r.failure?.ename, r.failure?.evalue], ["RangeError", "bad value 42"]);
+      assert(r.failure!.traceback.join("\n").includes("deep"), r.failure!.traceback.join("\n"));
+      const executed = await readNotebook(r.outPath);
+      assertEquals(executed.cells[2].outputs, [], "cells after the error are not run");
+    });
+
+    await t.step("interrupts a cell that never ends, reports the timeout, and runs the next notebook", async () => {
+      const [loop, next] = await runNotebooks(server, [`${FX}/infinite_loop.ipynb`, `${FX}/params.ipynb`], {
+        outDir: out,
+        cellTimeoutSeconds: 2,
+      });
+      assertEquals(loop.status, "cell-error");
+      assertEquals([loop.failure?.kind, loop.failure?.cellIndex], ["timeout", 1]);
+      assert(loop.message.includes("did not finish within 2 s"), loop.message);
+      assertEquals(next.status, "passed", next.message);
+    });
+
+    await t.step("reports a kernel that dies, with the cell that killed it", async () => {
+      const r = await runNotebook(server, `${FX}/dies.ipynb`, { outDir: out, requireClaims: false });
+      assertEquals(r.status, "cell-error");
+      assertEquals([r.failure?.kind, r.failure?.cellIndex], ["dead-kernel", 1]);
+      assert(r.message.includes("the kernel died while running cell 1"), r.message);
+    });
+
+    await t.step("loses no output, including those published after the kernel reports idle", async () => {
+      const r = await runNotebook(server, `${FX}/many_outputs.ipynb`, { outDir: out, requireClaims: false });
+      assertEquals(r.status, "passed", r.message);
+      const executed = await readNotebook(r.outPath);
+      executed.cells.forEach((cell, i) => {
+        const all = text(cell.outputs!);
+        for (const part of [`out ${i}`, `log ${i}`, `late ${i}`]) assert(all.includes(part), `cell ${i}: ${all}`);
+      });
+    });
+
+    await t.step("replaces an output updated through its display_id instead of appending", async () => {
+      const r = await runNotebook(server, `${FX}/progress.ipynb`, { outDir: out, requireClaims: false });
+      const executed = await readNotebook(r.outPath);
+      assertEquals(executed.cells[0].outputs!.length, 1);
+      assertEquals(text(executed.cells[0].outputs!), "step 50");
+    });
+
+    await t.step("fails a notebook whose claim fails, and one that makes no claim", async () => {
+      const [bad, none] = await runNotebooks(server, [`${FX}/failing_claim.ipynb`, `${FX}/progress.ipynb`], {
+        outDir: out,
+      });
+      assertEquals(bad.status, "claims-failed");
+      assert(bad.message.includes("two is three"), bad.message);
+      assertEquals(none.status, "no-claims");
+    });
+  } finally {
+    await server.stop();
+    await Deno.remove(out, { recursive: true });
+  }
+});
+
+Deno.test("without Jupyter the run command says how to install it and exits with code 3", async () => {
+  const { code, stderr } = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", "tools/run.ts", `${FX}/params.ipynb`],
+    env: { JUPYTER_SERVER_CMD: "/nonexistent/jupyter-server" },
+    stdout: "null",
+    stderr: "piped",
+  }).output();
+  const message = new TextDecoder().decode(stderr);
+  assertEquals(code, 3);
+  assert(message.includes("No Jupyter server found"), message);
+  assert(message.includes("apt-get install -y python3-jupyter-server"), message);
+  assert(message.includes("pip install jupyterlab"), message);
+});
