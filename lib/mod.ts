@@ -28,3 +28,4 @@ export * from "./linalg/mod.ts";
 export * from "./fit/mod.ts";
 export * from "./autodiff/mod.ts";
 export * from "./measure/mod.ts";
+export * from "./exercises/mod.ts";

@@ -56,7 +56,7 @@ Deno.test("the notebook runner", async (t) => {
     });
 
     await t.step("stops at the first error and reports its cell and traceback", async () => {
-      const r = await runNotebook(server, `${FX}/error.ipynb`, { outDir: out, requireClaims: false });
+      const r = await runNotebook(server, `${FX}/error.ipynb`, { outDir: out, require: "none" });
       assertEquals(r.status, "cell-error");
       assertEquals(r.failure?.cellIndex, 1);
       assertEquals([r.failure?.ename, r.failure?.evalue], ["RangeError", "bad value 42"]);
@@ -77,14 +77,14 @@ Deno.test("the notebook runner", async (t) => {
     });
 
     await t.step("reports a kernel that dies, with the cell that killed it", async () => {
-      const r = await runNotebook(server, `${FX}/dies.ipynb`, { outDir: out, requireClaims: false });
+      const r = await runNotebook(server, `${FX}/dies.ipynb`, { outDir: out, require: "none" });
       assertEquals(r.status, "cell-error");
       assertEquals([r.failure?.kind, r.failure?.cellIndex], ["dead-kernel", 1]);
       assert(r.message.includes("the kernel died while running cell 1"), r.message);
     });
 
     await t.step("loses no output, including those published after the kernel reports idle", async () => {
-      const r = await runNotebook(server, `${FX}/many_outputs.ipynb`, { outDir: out, requireClaims: false });
+      const r = await runNotebook(server, `${FX}/many_outputs.ipynb`, { outDir: out, require: "none" });
       assertEquals(r.status, "passed", r.message);
       const executed = await readNotebook(r.outPath);
       executed.cells.forEach((cell, i) => {
@@ -94,7 +94,7 @@ Deno.test("the notebook runner", async (t) => {
     });
 
     await t.step("replaces an output updated through its display_id instead of appending", async () => {
-      const r = await runNotebook(server, `${FX}/progress.ipynb`, { outDir: out, requireClaims: false });
+      const r = await runNotebook(server, `${FX}/progress.ipynb`, { outDir: out, require: "none" });
       const executed = await readNotebook(r.outPath);
       assertEquals(executed.cells[0].outputs!.length, 1);
       assertEquals(text(executed.cells[0].outputs!), "step 50");

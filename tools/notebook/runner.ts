@@ -10,10 +10,28 @@ import { type Notebook, NotebookFormatError, readNotebook, serializeNotebook } f
 import { applyParameters, type ParameterValue, UnknownParameterError } from "./parameters.ts";
 import type { JupyterServer } from "../jupyter/server.ts";
 import type { ClaimRecord } from "../../lib/claims.ts";
-import { BACKEND_MIME, CLAIM_MIME } from "../../lib/mime.ts";
+import type { CheckRecord } from "../../lib/exercise.ts";
+import { BACKEND_MIME, CHECK_MIME, CLAIM_MIME } from "../../lib/mime.ts";
 
 /** How a notebook ended. */
-export type NotebookStatus = "passed" | "claims-failed" | "no-claims" | "cell-error" | "invalid" | "runner-error";
+export type NotebookStatus =
+  | "passed"
+  | "claims-failed"
+  | "checks-failed"
+  | "no-claims"
+  | "cell-error"
+  | "invalid"
+  | "runner-error";
+
+/** What a notebook must state to pass: course notebooks make claims, solution notebooks pass checks. */
+export type Requirement = "claims" | "checks" | "none";
+
+/** The requirement for a path: `solutions/` → checks, `exercises/` → none, anything else → claims. */
+export function requirementFor(path: string): Requirement {
+  if (/(^|\/)solutions\//.test(path)) return "checks";
+  if (/(^|\/)exercises\//.test(path)) return "none";
+  return "claims";
+}
 
 /** Everything known about one notebook's run. */
 export interface NotebookResult {
@@ -24,6 +42,8 @@ export interface NotebookResult {
   message: string;
   failure: CellFailure | null;
   claims: (ClaimRecord & { cellIndex: number })[];
+  /** Exercise checks (lib/exercise.ts) with their cell. */
+  checks: (CheckRecord & { cellIndex: number })[];
   /** Backend the notebook reported (lib's `setup()`), or "" if it reported none. */
   backend: string;
   /** Wall time from kernel request to the end of the last cell. */
@@ -46,8 +66,8 @@ export interface RunOptions {
   jobs?: number;
   /** Kernel to use. Default: the notebook's kernelspec, else "deno". */
   kernelName?: string;
-  /** Require at least one claim (the course's notebooks must make one). Default true. */
-  requireClaims?: boolean;
+  /** What the notebook must state to pass. Default: {@linkcode requirementFor} its path. */
+  require?: Requirement;
   /** Suffix for executed copies, e.g. ".seed3" → `01_x.seed3.ipynb`. Default "". */
   outSuffix?: string;
   /** Called when a notebook starts and ends. */
@@ -72,6 +92,7 @@ export async function runNotebook(server: JupyterServer, path: string, options: 
     message: "",
     failure: null,
     claims: [],
+    checks: [],
     backend: "",
     seconds: 0,
     kernelStartSeconds: 0,
@@ -104,6 +125,9 @@ export async function runNotebook(server: JupyterServer, path: string, options: 
         result.claims.push({ ...record, cellIndex });
       }
     }
+    for (const { cellIndex, value } of outputsWithMime(exec.notebook, CHECK_MIME)) {
+      result.checks.push({ ...(value as CheckRecord), cellIndex });
+    }
     const backend = outputsWithMime(exec.notebook, BACKEND_MIME)[0]?.value as { backend?: string } | undefined;
     result.backend = backend?.backend ?? "";
     const outDir = options.outDir ?? "_build";
@@ -112,6 +136,8 @@ export async function runNotebook(server: JupyterServer, path: string, options: 
     await Deno.writeTextFile(outPath, serializeNotebook(exec.notebook));
     result.outPath = outPath;
     const failed = result.claims.filter((c) => !c.passed);
+    const failedChecks = result.checks.filter((c) => !c.passed);
+    const require = options.require ?? requirementFor(path);
     if (exec.failure) {
       const f = exec.failure;
       result.status = "cell-error";
@@ -119,9 +145,15 @@ export async function runNotebook(server: JupyterServer, path: string, options: 
     } else if (failed.length) {
       result.status = "claims-failed";
       result.message = `failed claims: ${failed.map((c) => c.name).join("; ")}`;
-    } else if ((options.requireClaims ?? true) && result.claims.length === 0) {
+    } else if (failedChecks.length) {
+      result.status = "checks-failed";
+      result.message = `failed checks: ${failedChecks.map((c) => `${c.name} (${c.message})`).join("; ")}`;
+    } else if (require === "claims" && result.claims.length === 0) {
       result.status = "no-claims";
       result.message = "the notebook made no claim (every course notebook states at least one)";
+    } else if (require === "checks" && result.checks.length === 0) {
+      result.status = "no-claims";
+      result.message = "the notebook ran no exercise check (every solution notebook has at least one)";
     } else {
       result.status = "passed";
     }

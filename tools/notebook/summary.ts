@@ -8,6 +8,7 @@ import type { NotebookResult } from "./runner.ts";
 const MARK: Record<NotebookResult["status"], string> = {
   "passed": "ok  ",
   "claims-failed": "FAIL",
+  "checks-failed": "FAIL",
   "no-claims": "FAIL",
   "cell-error": "ERR ",
   "invalid": "BAD ",
@@ -17,7 +18,8 @@ const MARK: Record<NotebookResult["status"], string> = {
 /** One line per finished notebook. */
 export function progressLine(r: NotebookResult): string {
   const passed = r.claims.filter((c) => c.passed).length;
-  const base = `${MARK[r.status]} ${r.path}  ${r.seconds.toFixed(1)} s  claims ${passed}/${r.claims.length}` +
+  const checks = r.checks.length ? `  checks ${r.checks.filter((c) => c.passed).length}/${r.checks.length}` : "";
+  const base = `${MARK[r.status]} ${r.path}  ${r.seconds.toFixed(1)} s  claims ${passed}/${r.claims.length}${checks}` +
     (r.backend ? `  [${r.backend}]` : "");
   return r.status === "passed" ? base : `${base}\n     ${r.message}`;
 }
@@ -30,8 +32,9 @@ export function summaryTable(results: NotebookResult[]): string {
     `${r.seconds.toFixed(1)} s`,
     `${r.claims.filter((c) => c.passed).length}`,
     `${r.claims.filter((c) => !c.passed).length}`,
+    r.checks.length ? `${r.checks.filter((c) => c.passed).length}/${r.checks.length}` : "-",
   ]);
-  const head = ["notebook", "status", "wall", "claims ok", "claims failed"];
+  const head = ["notebook", "status", "wall", "claims ok", "claims failed", "checks ok"];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ");
   const ok = results.filter((r) => r.status === "passed").length;

@@ -1,0 +1,27 @@
+import { assertEquals, assertThrows } from "../_assert.ts";
+import { CheckFailure } from "../exercise.ts";
+import { eigh } from "../linalg/mod.ts";
+import { criticalLearningRate, distanceToMinimum } from "../theory/quadratic.ts";
+import { hessianRows, leastSquaresQuadratic } from "../train/gd_quadratic.ts";
+import { checkDistanceAfter, checkMaxStableLearningRate } from "./gd_quadratic.ts";
+
+const libraryRate = (X: number[][]) =>
+  criticalLearningRate(eigh(hessianRows(leastSquaresQuadratic(X, X.map(() => 0)))).values);
+
+Deno.test("checkMaxStableLearningRate() passes the library's answer", () => {
+  assertEquals(checkMaxStableLearningRate(libraryRate), "exact");
+});
+
+Deno.test("checkMaxStableLearningRate() fails 1/λ_max and a rate computed without dividing by n", () => {
+  assertThrows(() => checkMaxStableLearningRate((X) => libraryRate(X) / 2), CheckFailure, "50% off");
+  assertThrows(() => checkMaxStableLearningRate((X) => libraryRate(X) / X.length), CheckFailure, "expected");
+});
+
+Deno.test("checkDistanceAfter() passes the closed form and fails a formula missing the square root", () => {
+  assertEquals(checkDistanceAfter((l, r, eta, t) => distanceToMinimum(l, r, { eta, t })), "exact");
+  assertThrows(
+    () => checkDistanceAfter((l, r, eta, t) => distanceToMinimum(l, r, { eta, t }) ** 2),
+    CheckFailure,
+    "distanceAfter",
+  );
+});

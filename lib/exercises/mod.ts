@@ -1,0 +1,8 @@
+/**
+ * Checks for the exercises in `solutions/` (and the generated `exercises/`). Each `checkXxx(fn)` calls the
+ * student's function and throws `CheckFailure` with what was expected and how far off it was; it compares with
+ * the library or with an exact property, never with a stored number.
+ *
+ * @module
+ */
+export { checkDistanceAfter, checkMaxStableLearningRate } from "./gd_quadratic.ts";

@@ -1,0 +1,60 @@
+/**
+ * Hygiene of the committed notebooks: valid nbformat 4, no outputs, the Deno kernelspec, stable unique cell
+ * ids, and the course's conventions (a claim in every course notebook, a parameters cell with a seed, checks
+ * in every solution, nothing kernel-specific in cells).
+ */
+import { assert, assertEquals } from "../lib/_assert.ts";
+import { type Notebook, readNotebook, sourceOf } from "../tools/notebook/nbformat.ts";
+import { declaredParameters } from "../tools/notebook/parameters.ts";
+import { expandNotebookPaths } from "../tools/notebook/runner.ts";
+
+const paths = await expandNotebookPaths(["notebooks", "solutions", "exercises"]);
+const code = (nb: Notebook) => nb.cells.filter((c) => c.cell_type === "code").map(sourceOf).join("\n");
+
+Deno.test("the course has notebooks and every solution has a course notebook of the same name", () => {
+  const course = paths.filter((p) => p.startsWith("notebooks/")).map((p) => p.split("/")[1]);
+  assert(course.length >= 2, `course notebooks: ${course}`);
+  for (const p of paths.filter((p) => p.startsWith("solutions/"))) {
+    assert(course.includes(p.split("/")[1]), `${p} has no notebooks/ counterpart`);
+  }
+});
+
+for (const path of paths) {
+  Deno.test(`${path} is a clean nbformat-4 notebook for the Deno kernel`, async () => {
+    assert(/^(notebooks|solutions|exercises)\/\d\d_[a-z0-9_]+\.ipynb$/.test(path), `file name ${path}: NN_slug.ipynb`);
+    const nb = await readNotebook(path);
+    assertEquals(nb.metadata.kernelspec?.name, "deno");
+    const withOutputs = nb.cells.filter((c) => c.cell_type === "code" && (c.outputs!.length > 0 || c.execution_count));
+    assertEquals(withOutputs.length, 0, "commit notebooks without outputs");
+    const ids = nb.cells.map((c) => c.id);
+    assert(ids.every((id) => typeof id === "string" && id.length > 0), "every cell has an id");
+    assertEquals(new Set(ids).size, ids.length, "cell ids are unique");
+    const src = code(nb);
+    assert(!/\bDeno\.|import\.meta/.test(src), "cells use the library, not Deno.* or import.meta (tslab compatibility)");
+    assert(/await setup\(\)/.test(src), "a cell calls `await setup()`");
+  });
+}
+
+for (const path of paths.filter((p) => p.startsWith("notebooks/"))) {
+  Deno.test(`${path} declares a seed parameter and states at least one claim`, async () => {
+    const nb = await readNotebook(path);
+    assert(declaredParameters(nb).includes("seed"), "the cell tagged parameters declares `seed`");
+    assert(/\bclaims?\(/.test(code(nb)), "at least one claim");
+    const first = sourceOf(nb.cells[0]);
+    assert(/arXiv|doi|et al\./.test(first), "the first cell says what is reproduced, with a citation");
+  });
+}
+
+for (const path of paths.filter((p) => p.startsWith("solutions/"))) {
+  Deno.test(`${path} pairs every solution block with a check cell`, async () => {
+    const nb = await readNotebook(path);
+    const cells = nb.cells.filter((c) => c.cell_type === "code").map(sourceOf);
+    const solutions = cells.filter((s) => s.includes("// BEGIN SOLUTION"));
+    const checks = cells.filter((s) => /^\/\/ CHECK name=\w+ points=\d+/.test(s));
+    assert(solutions.length > 0, "at least one // BEGIN SOLUTION block");
+    assert(checks.length >= solutions.length, `${solutions.length} solutions but ${checks.length} check cells`);
+    for (const s of solutions) {
+      assertEquals(s.split("// BEGIN SOLUTION").length, s.split("// END SOLUTION").length, "markers pair up");
+    }
+  });
+}
