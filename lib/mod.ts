@@ -18,6 +18,7 @@ export { claim, type ClaimInput, type ClaimRecord, claims, evaluateClaim, fmt, t
 export { display, type MimeBundle } from "./display.ts";
 export { check, CheckFailure, expectClose, expectTrue, NotImplementedError } from "./exercise.ts";
 export { type Rng, rng } from "./random.ts";
+export { type Progress, progress } from "./progress.ts";
 export * from "./plot/mod.ts";
 export * from "./table/mod.ts";
 export * from "./data/mod.ts";

@@ -1,0 +1,36 @@
+/**
+ * Every notebook in notebooks/ and solutions/ executed through the runner against a real Jupyter server: a
+ * notebook fails on any cell error, any failed claim, a failed exercise check, or stating nothing checkable.
+ * Executed copies go to a temporary folder (set LM_TEST_OUT to keep them).
+ */
+import { assertEquals } from "../lib/_assert.ts";
+import { startJupyterServer } from "../tools/jupyter/server.ts";
+import { expandNotebookPaths, runNotebooks } from "../tools/notebook/runner.ts";
+import { progressLine } from "../tools/notebook/summary.ts";
+
+Deno.test("every course and solution notebook runs and reproduces its claims", async (t) => {
+  const paths = await expandNotebookPaths(["notebooks", "solutions"]);
+  const keep = Deno.env.get("LM_TEST_OUT");
+  const out = keep ?? await Deno.makeTempDir({ prefix: "lm-notebooks-test-" });
+  const server = await startJupyterServer();
+  let results;
+  try {
+    results = await runNotebooks(server, paths, {
+      outDir: out,
+      jobs: Math.min(2, navigator.hardwareConcurrency || 1),
+      cellTimeoutSeconds: 300,
+      onProgress: (e) => e.kind === "end" && console.log(progressLine(e.result)),
+    });
+  } finally {
+    await server.stop();
+    if (!keep) await Deno.remove(out, { recursive: true });
+  }
+  for (const r of results) {
+    await t.step(`${r.path} passes (${r.claims.length} claims, ${r.checks.length} checks, ${r.seconds.toFixed(1)} s)`, () => {
+      const failedClaims = r.claims.filter((c) => !c.passed).map((c) =>
+        `${c.name}: measured ${c.measured}, predicted ${c.predicted} (${c.rule})`
+      );
+      assertEquals([r.status, r.message, failedClaims], ["passed", "", []]);
+    });
+  }
+});
