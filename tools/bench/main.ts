@@ -11,13 +11,14 @@ import { patchWasmMatMul, unpatchWasmMatMul } from "../../lib/wasm_matmul.ts";
 import { runReference } from "./reference.ts";
 import { DEFAULT_REPEATS, median, timeTrial, type Workload } from "./workload.ts";
 import { workloads } from "./workloads.ts";
+import { stopBenchServer } from "./jupyter.ts";
 
 /** One row of the report. */
 interface Row {
   id: string;
   group: string;
   label: string;
-  unit: "GFLOP/s" | "ms";
+  unit: "GFLOP/s" | "ms" | "s";
   /** Median, in `unit`; null when skipped or failed. */
   value: number | null;
   medianMs: number | null;
@@ -47,7 +48,7 @@ console.log(
     (load[0] > 0.5 ? " (other processes are running: numbers are pessimistic)" : "") + "\n",
 );
 
-const selected = workloads().filter((w) => args.length === 0 || args.some((a) => w.id.includes(a)));
+const selected = (await workloads()).filter((w) => args.length === 0 || args.some((a) => w.id.includes(a)));
 const rows: Row[] = [];
 for (const w of selected) {
   const row = await measure(w);
@@ -72,6 +73,7 @@ for (const row of rows) {
   if (w.target) row.target = judge(w, row);
 }
 
+await stopBenchServer();
 printTable(rows, reference);
 const out = new URL("_build/bench.json", ROOT);
 await Deno.mkdir(new URL("_build/", ROOT), { recursive: true });
@@ -95,7 +97,7 @@ function refId(id: string): string {
 }
 
 async function measure(w: Workload): Promise<Row> {
-  const unit = w.flops ? "GFLOP/s" : "ms";
+  const unit = w.flops ? "GFLOP/s" : w.unit ?? "ms";
   const row: Row = {
     id: w.id,
     group: w.group,
@@ -117,7 +119,7 @@ async function measure(w: Workload): Promise<Row> {
       await trial.dispose?.();
     }
     row.medianMs = median(row.samplesMs);
-    row.value = w.flops ? w.flops / (row.medianMs * 1e6) : row.medianMs;
+    row.value = w.flops ? w.flops / (row.medianMs * 1e6) : unit === "s" ? row.medianMs / 1000 : row.medianMs;
     const leaked = tf.memory().numTensors - before;
     if (leaked > 0) console.warn(`  warning: ${w.id} left ${leaked} tensors behind`);
   } catch (e) {

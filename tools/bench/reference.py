@@ -96,12 +96,56 @@ def mlp_step():
     return {"torch": make_torch, "numpy": make_numpy}
 
 
+def mlp_hvp():
+    def make_torch():
+        torch.manual_seed(0)
+        layers = []
+        for i, (fan_in, out) in enumerate(zip(MLP_WIDTHS, MLP_WIDTHS[1:])):
+            layers.append(torch.nn.Linear(fan_in, out))
+            if i + 2 < len(MLP_WIDTHS):
+                layers.append(torch.nn.ReLU())
+        net = torch.nn.Sequential(*layers)
+        params = list(net.parameters())
+        x, y = torch.randn(MLP_BATCH, MLP_WIDTHS[0]), torch.randn(MLP_BATCH, MLP_WIDTHS[-1])
+        v = [torch.randn_like(p) for p in params]
+
+        def hvp():
+            loss = torch.mean((net(x) - y) ** 2)
+            grads = torch.autograd.grad(loss, params, create_graph=True)
+            dot = sum((g * vi).sum() for g, vi in zip(grads, v))
+            hv = torch.autograd.grad(dot, params)
+            return hv[0][0, 0].item()
+
+        return hvp
+
+    return {"torch": make_torch}
+
+
+def eigh(n):
+    def make_numpy():
+        r = np.random.default_rng(n)
+        q, _ = np.linalg.qr(r.standard_normal((n, n)))
+        a = (q * (1.0 / np.arange(1, n + 1))) @ q.T
+        return lambda: np.linalg.eigh(a)
+
+    def make_torch():
+        r = np.random.default_rng(n)
+        q, _ = np.linalg.qr(r.standard_normal((n, n)))
+        a = torch.from_numpy((q * (1.0 / np.arange(1, n + 1))) @ q.T)
+        return lambda: torch.linalg.eigh(a)
+
+    return {"torch": make_torch, "numpy": make_numpy}
+
+
 def reference(workload_id):
     """Factories (library → setup returning a zero-argument run) for a workload id, or None."""
     m = re.fullmatch(r"matmul\.(\d+)(\.tB)?", workload_id)
     if m:
         return matmul(int(m.group(1)), bool(m.group(2)))
-    return {"mlp.step": mlp_step}.get(workload_id, lambda: None)()
+    m = re.fullmatch(r"eigh\.(\d+)", workload_id)
+    if m:
+        return eigh(int(m.group(1)))
+    return {"mlp.step": mlp_step, "mlp.hvp": mlp_hvp}.get(workload_id, lambda: None)()
 
 
 def time_run(run, min_reps, max_reps, budget_ms):

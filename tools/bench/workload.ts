@@ -10,6 +10,10 @@ export interface Trial {
   run(): void | Promise<void>;
   /** Frees what `setup` made. */
   dispose?(): void | Promise<void>;
+  /** The repetition's value in ms, when it is not the wall time of `run` (e.g. a time the run measured). */
+  measure?(): number;
+  /** Run once untimed first. Default true. */
+  warmup?: boolean;
 }
 
 /** A workload: an entry of the list in `workloads.ts`. */
@@ -20,8 +24,10 @@ export interface Workload {
   group: string;
   /** Row label, e.g. `"1024² · transposeB (patched)"`. */
   label: string;
-  /** Floating-point operations per repetition: reported as GFLOP/s if given, else as ms. */
+  /** Floating-point operations per repetition: reported as GFLOP/s if given, else as ms (or `unit`). */
   flops?: number;
+  /** Report a time in seconds instead of ms. */
+  unit?: "s";
   /**
    * Which wasm matMul kernels to run with (`lib/wasm_matmul.ts`); the runner restores the patch after.
    * Default `"patched"`. `"stock"` workloads are skipped on other backends, where the two do not differ.
@@ -66,13 +72,13 @@ export function median(xs: number[]): number {
 /** Times `trial.run` after one warm-up call; returns every repetition's time in ms. */
 export async function timeTrial(trial: Trial, repeats: Partial<Repeats> = {}): Promise<number[]> {
   const { min, max, budgetMs } = { ...DEFAULT_REPEATS, ...repeats };
-  await trial.run(); // warm-up: JIT, XNNPACK weight packing, allocator growth
+  if (trial.warmup !== false) await trial.run(); // warm-up: JIT, XNNPACK weight packing, allocator growth
   const samples: number[] = [];
   const start = performance.now();
   while (samples.length < max && (samples.length < min || performance.now() - start < budgetMs)) {
     const t0 = performance.now();
     await trial.run();
-    samples.push(performance.now() - t0);
+    samples.push(trial.measure ? trial.measure() : performance.now() - t0);
   }
   return samples;
 }

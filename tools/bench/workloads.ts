@@ -5,16 +5,20 @@
  *
  * @module
  */
+import { eighWorkloads } from "./eigh.ts";
+import { hvpWorkloads } from "./hvp.ts";
+import { jupyterWorkloads } from "./jupyter.ts";
 import { matMulWorkloads } from "./matmul.ts";
 import { mlpWorkloads } from "./mlp.ts";
 import type { Workload } from "./workload.ts";
 
 /** Every workload `deno task bench` runs. */
-export function workloads(): Workload[] {
+export async function workloads(): Promise<Workload[]> {
   return [
     ...matMulWorkloads(),
     ...mlpWorkloads(),
-    // Planned: Hessian-vector product on the same MLP (reuse mlpProblem), symmetric eigendecomposition at
-    // n = 500 / 1000, Jupyter kernel start and per-cell overhead, every notebook's wall time.
+    ...hvpWorkloads(),
+    ...eighWorkloads(),
+    ...await jupyterWorkloads(),
   ];
 }
