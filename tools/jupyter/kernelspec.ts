@@ -17,6 +17,8 @@ export interface KernelspecOptions {
   denoPath: string;
   /** Name shown in Jupyter's launcher. Default "Deno". */
   displayName?: string;
+  /** Extra environment variables for the kernel (NO_COLOR=1 is always set). */
+  env?: Record<string, string>;
 }
 
 /** The kernel.json content for a Deno kernel. */
@@ -25,7 +27,7 @@ export function kernelspecJson(options: KernelspecOptions): Record<string, unkno
     argv: [options.denoPath, "jupyter", "--kernel", "--conn", "{connection_file}"],
     display_name: options.displayName ?? "Deno",
     language: "typescript",
-    env: { NO_COLOR: "1" },
+    env: { ...options.env, NO_COLOR: "1" },
   };
 }
 

@@ -46,6 +46,13 @@ export interface ServerOptions {
   denoPath?: string;
   /** Seconds to wait for the server to answer. Default 30. */
   startTimeoutSeconds?: number;
+  /** Extra environment for the kernels, e.g. `{ LM_BACKEND: "cpu" }` (written into the private kernelspec). */
+  kernelEnv?: Record<string, string>;
+  /**
+   * Use the kernelspecs installed in this Jupyter data folder (e.g. by `deno task lab` or Binder's postBuild)
+   * instead of writing a private one.
+   */
+  installedKernelspecs?: string;
 }
 
 /** Python snippet loaded as server config: TCP_NODELAY on kernel WebSockets (jupyter_server 1.x and 2.x). */
@@ -165,8 +172,13 @@ export async function startJupyterServer(options: ServerOptions = {}): Promise<J
   }
   const cmd = await findJupyterServer();
   const home = await Deno.makeTempDir({ prefix: "lm-jupyter-" });
-  const jupyterPath = `${home}/share/jupyter`;
-  await writeKernelspec(`${jupyterPath}/kernels/deno`, { denoPath: options.denoPath ?? Deno.execPath() });
+  const jupyterPath = options.installedKernelspecs ?? `${home}/share/jupyter`;
+  if (!options.installedKernelspecs) {
+    await writeKernelspec(`${jupyterPath}/kernels/deno`, {
+      denoPath: options.denoPath ?? Deno.execPath(),
+      env: options.kernelEnv,
+    });
+  }
   const configFile = `${home}/nodelay_config.py`;
   await Deno.writeTextFile(configFile, NODELAY_CONFIG);
   const token = randomToken();
