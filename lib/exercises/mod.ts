@@ -6,3 +6,5 @@
  * @module
  */
 export { checkDistanceAfter, checkMaxStableLearningRate } from "./gd_quadratic.ts";
+export { checkBalanceIncrement, checkSaxeHalfTime } from "./deep_linear.ts";
+export { checkRescaleCharge, checkTranslationCharge } from "./conservation.ts";

@@ -8,3 +8,14 @@
 export { hessianVectorProduct, type LossFn } from "./hvp.ts";
 export { sharpness, type SharpnessOptions, type SharpnessResult } from "./sharpness.ts";
 export { countParams, flattenParams, unflattenParams } from "./params.ts";
+export { crossingTime, initialModeStrength, modeStrengths } from "./modes.ts";
+export { balancedness, relativeFrobeniusError } from "./balancedness.ts";
+export { findPlateaus, numericalRank, type Plateau, type PlateauOptions, singularValues } from "./plateaus.ts";
+export {
+  type ChargeTracker,
+  relativeVectorError,
+  rescaleCharges,
+  scaleCharges,
+  trackCharges,
+  translationCharges,
+} from "./conserved.ts";

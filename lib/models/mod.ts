@@ -5,3 +5,12 @@
  */
 export { activation, type ActivationName } from "./activation.ts";
 export { initMlp, mlpForward, type MlpSpec } from "./mlp.ts";
+export { alignedBalancedInit, type DeepLinearWeights, gaussianDeepLinearInit } from "./deep_linear.ts";
+export {
+  cloneFloat64Mlp,
+  type Float64MlpGradients,
+  float64MlpGradients,
+  type Float64MlpParams,
+  type Float64MlpSpec,
+  initFloat64Mlp,
+} from "./float64_mlp.ts";

@@ -4,3 +4,5 @@
  * @module
  */
 export { criticalLearningRate, distanceToMinimum, modeResiduals, stepsToShrink } from "./quadratic.ts";
+export { balancednessIncrement, expectedInitialStrength, saddleLossLevels, saxeHalfTime, saxeModeStrength } from "./deep_linear.ts";
+export { rescaleChargeIncrement, scaleChargeIncrement, weightDecayChargeRate } from "./conservation.ts";

@@ -2,9 +2,11 @@
  * Execute one notebook cell by cell in a fresh kernel of a real Jupyter server, through
  * `@jupyterlab/services`.
  *
- * - Outputs are collected from the kernel's IOPub stream by `parent_header.msg_id`, and the runner keeps
- *   listening ≈ 20 ms after a cell reports `idle`: the Deno kernel publishes some outputs late
- *   (DESIGN.md, "Executing notebooks").
+ * - Outputs are collected from the kernel's IOPub stream by `parent_header.msg_id`: the Deno kernel publishes
+ *   some outputs after it reports `idle` (DESIGN.md, "Executing notebooks"). Routing by msg_id lets the next
+ *   cell start at once while late outputs still reach the cell that caused them; before the notebook is
+ *   returned the runner waits until IOPub has been quiet for `drainMs` (≈ 20 ms, once per notebook, not
+ *   per cell).
  * - `update_display_data` replaces the earlier output with the same `display_id` (live progress).
  * - A cell that runs past its timeout is interrupted; a kernel that dies is reported with the cell index.
  * - Execution stops at the first error. The source notebook is never modified: a copy is returned.
@@ -67,7 +69,7 @@ export interface ExecuteOptions {
   kernelName?: string;
   /** Seconds a single cell may run before it is interrupted. Default 120. */
   cellTimeoutSeconds?: number;
-  /** Milliseconds of quiet after `idle` before a cell counts as finished. Default 20. */
+  /** Milliseconds of IOPub quiet, after the last cell, before the notebook counts as finished. Default 20. */
   drainMs?: number;
   /** Called after each code cell. */
   onCell?: (info: { cellIndex: number; seconds: number; failed: boolean }) => void;
@@ -158,9 +160,10 @@ export async function executeNotebook(
   if (!kernel) throw new Error(`The server started no kernel for ${options.path}`);
 
   // Outputs by the msg_id of the execute request that caused them.
-  const byParent = new Map<string, { outputs: Output[]; count: number | null; last: number }>();
+  const byParent = new Map<string, { outputs: Output[]; count: number | null }>();
   // display_id → every output object that carries it (for update_display_data).
   const displays = new Map<string, Output[]>();
+  let lastMessage = performance.now();
   let dead = false;
   let deadResolve: () => void = () => {};
   const deadPromise = new Promise<void>((res) => deadResolve = res);
@@ -174,7 +177,7 @@ export async function executeNotebook(
     const parent = (msg.parent_header as KernelMessage.IHeader | undefined)?.msg_id;
     if (!parent) return;
     const slot = byParent.get(parent);
-    if (slot) slot.last = performance.now();
+    lastMessage = performance.now();
     const type = msg.header.msg_type;
     if (type === "update_display_data") {
       const c = msg.content as { data: Record<string, unknown>; metadata: Record<string, unknown>; transient?: { display_id?: string } };
@@ -221,7 +224,7 @@ export async function executeNotebook(
       const start = performance.now();
       const future = kernel.requestExecute({ code, stop_on_error: true, store_history: true, allow_stdin: false });
       const msgId = future.msg.header.msg_id;
-      const slot = { outputs: [] as Output[], count: null as number | null, last: performance.now() };
+      const slot = { outputs: [] as Output[], count: null as number | null };
       byParent.set(msgId, slot);
       let timer: ReturnType<typeof setTimeout> | undefined;
       const outcome = await Promise.race([
@@ -252,8 +255,6 @@ export async function executeNotebook(
           traceback: [],
         };
       } else {
-        // Drain late IOPub messages: quiet for drainMs after idle.
-        while (performance.now() - slot.last < drainMs) await delay(Math.max(1, drainMs - (performance.now() - slot.last)));
         if (outcome.kind === "rejected") {
           failure = {
             cellIndex: i,
@@ -284,6 +285,10 @@ export async function executeNotebook(
       options.onCell?.({ cellIndex: i, seconds, failed: failure !== null });
     }
   } finally {
+    // Late outputs of any cell: wait until IOPub has been quiet for drainMs.
+    while (performance.now() - lastMessage < drainMs) {
+      await delay(Math.max(1, drainMs - (performance.now() - lastMessage)));
+    }
     const executeSeconds = (performance.now() - t1) / 1000;
     // Shut the session down. While the server restarts a dead or interrupted kernel, jupyter_client refuses to
     // shut it down (InvalidStateError), so retry for a while; a stuck kernel must not stall the run.
