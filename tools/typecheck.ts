@@ -88,15 +88,9 @@ async function check(paths: string[], outDir: string): Promise<CellTypeError[]> 
 }
 
 if (import.meta.main) {
-  const paths = await expandNotebookPaths(Deno.args.length ? Deno.args : ["notebooks", "solutions", "exercises"].filter(
-    (d) => {
-      try {
-        return Deno.statSync(d).isDirectory;
-      } catch {
-        return false;
-      }
-    },
-  ));
+  const paths = Deno.args.length
+    ? await expandNotebookPaths(Deno.args)
+    : await expandNotebookPaths(["notebooks", "solutions", "exercises"], { skipMissing: true });
   const errors = await typecheckNotebooks(paths);
   for (const e of errors) console.error(`${e.notebook} cell ${e.cellIndex}, line ${e.line}: ${e.message}`);
   console.log(`type-checked ${paths.length} notebooks: ${errors.length ? `${errors.length} errors` : "no errors"}`);

@@ -181,14 +181,15 @@ export async function runNotebooks(server: JupyterServer, paths: string[], optio
   return results;
 }
 
-/** Expand folders into their `*.ipynb` files (sorted), skipping checkpoints. */
-export async function expandNotebookPaths(args: string[]): Promise<string[]> {
+/** Expand folders into their `*.ipynb` files (sorted). `skipMissing` ignores paths that do not exist. */
+export async function expandNotebookPaths(args: string[], options: { skipMissing?: boolean } = {}): Promise<string[]> {
   const out: string[] = [];
   for (const arg of args) {
     let info: Deno.FileInfo;
     try {
       info = await Deno.stat(arg);
     } catch {
+      if (options.skipMissing) continue;
       throw new Error(`${arg}: no such file or folder`);
     }
     if (info.isDirectory) {
