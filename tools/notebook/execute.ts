@@ -21,7 +21,8 @@ import type { JupyterServer } from "../jupyter/server.ts";
 // @jupyterlab/services logs every WebSocket start and kernel status change (console.debug), reconnections
 // (console.warn) and the server's traceback when a request fails (console.error). The runner reports kernel
 // deaths and timeouts itself, with the cell that caused them, and retries the failed request.
-const quiet = /^(Starting WebSocket|Connection lost, reconnecting|Kernel: |Traceback \(most recent call last\))/;
+const quiet =
+  /^(Starting WebSocket|Connection lost, reconnecting|Kernel: |Traceback \(most recent call last\))/;
 for (const level of ["debug", "warn", "error"] as const) {
   const original = console[level];
   console[level] = (...args: unknown[]) => {
@@ -75,6 +76,8 @@ export interface ExecuteOptions {
   onCell?: (info: { cellIndex: number; seconds: number; failed: boolean }) => void;
 }
 
+// Terminal colour codes in tracebacks.
+// deno-lint-ignore no-control-regex
 const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
 
 /** `@jupyterlab/services` settings for a server. */
@@ -102,7 +105,11 @@ function toOutput(msg: KernelMessage.IIOPubMessage, executionCount: number | nul
     case "stream":
       return { output_type: "stream", name: c.name as "stdout" | "stderr", text: splitLines(String(c.text)) };
     case "display_data":
-      return { output_type: "display_data", data: c.data as Record<string, unknown>, metadata: (c.metadata ?? {}) as Record<string, unknown> };
+      return {
+        output_type: "display_data",
+        data: c.data as Record<string, unknown>,
+        metadata: (c.metadata ?? {}) as Record<string, unknown>,
+      };
     case "execute_result":
       return {
         output_type: "execute_result",
@@ -180,7 +187,11 @@ export async function executeNotebook(
     lastMessage = performance.now();
     const type = msg.header.msg_type;
     if (type === "update_display_data") {
-      const c = msg.content as { data: Record<string, unknown>; metadata: Record<string, unknown>; transient?: { display_id?: string } };
+      const c = msg.content as {
+        data: Record<string, unknown>;
+        metadata: Record<string, unknown>;
+        transient?: { display_id?: string };
+      };
       const id = c.transient?.display_id;
       for (const o of (id ? displays.get(id) : undefined) ?? []) {
         if (o.output_type === "display_data" || o.output_type === "execute_result") {
@@ -201,7 +212,7 @@ export async function executeNotebook(
     }
     const o = toOutput(msg, slot.count);
     if (!o) return;
-    const id = ((msg.content as { transient?: { display_id?: string } }).transient)?.display_id;
+    const id = (msg.content as { transient?: { display_id?: string } }).transient?.display_id;
     if (id) displays.set(id, [...(displays.get(id) ?? []), o]);
     slot.outputs.push(o);
   });
@@ -222,20 +233,33 @@ export async function executeNotebook(
       const code = sourceOf(cell);
       if (code.trim() === "") continue;
       const start = performance.now();
-      const future = kernel.requestExecute({ code, stop_on_error: true, store_history: true, allow_stdin: false });
+      const future = kernel.requestExecute({
+        code,
+        stop_on_error: true,
+        store_history: true,
+        allow_stdin: false,
+      });
       const msgId = future.msg.header.msg_id;
       const slot = { outputs: [] as Output[], count: null as number | null };
       byParent.set(msgId, slot);
       let timer: ReturnType<typeof setTimeout> | undefined;
       const outcome = await Promise.race([
-        future.done.then((reply) => ({ kind: "done" as const, reply })).catch((e) => ({ kind: "rejected" as const, e })),
-        new Promise<{ kind: "timeout" }>((res) => timer = setTimeout(() => res({ kind: "timeout" }), timeoutMs)),
+        future.done.then((reply) => ({ kind: "done" as const, reply })).catch((e) => ({
+          kind: "rejected" as const,
+          e,
+        })),
+        new Promise<{ kind: "timeout" }>((res) =>
+          timer = setTimeout(() => res({ kind: "timeout" }), timeoutMs)
+        ),
         deadPromise.then(() => ({ kind: "dead" as const })),
       ]);
       clearTimeout(timer);
       if (outcome.kind === "timeout") {
         await kernel.interrupt().catch(() => {});
-        const settled = await Promise.race([future.done.then(() => true, () => true), delay(3000).then(() => false)]);
+        const settled = await Promise.race([
+          future.done.then(() => true, () => true),
+          delay(3000).then(() => false),
+        ]);
         failure = {
           cellIndex: i,
           kind: "timeout",
@@ -250,7 +274,8 @@ export async function executeNotebook(
           cellIndex: i,
           kind: "dead-kernel",
           ename: "DeadKernel",
-          evalue: `the kernel died while running cell ${i} (did the cell exhaust memory, or call Deno.exit?). ` +
+          evalue:
+            `the kernel died while running cell ${i} (did the cell exhaust memory, or call Deno.exit?). ` +
             `Later cells were not run.`,
           traceback: [],
         };
@@ -271,12 +296,19 @@ export async function executeNotebook(
             kind: "error",
             ename: err?.output_type === "error" ? err.ename : String(c.ename ?? "Error"),
             evalue: err?.output_type === "error" ? err.evalue : String(c.evalue ?? ""),
-            traceback: (err?.output_type === "error" ? err.traceback : c.traceback ?? []).map((l) => l.replace(ANSI, "")),
+            traceback: (err?.output_type === "error" ? err.traceback : c.traceback ?? []).map((l) =>
+              l.replace(ANSI, "")
+            ),
           };
         }
       }
       if (failure && failure.kind !== "error") {
-        slot.outputs.push({ output_type: "error", ename: failure.ename, evalue: failure.evalue, traceback: [] });
+        slot.outputs.push({
+          output_type: "error",
+          ename: failure.ename,
+          evalue: failure.evalue,
+          traceback: [],
+        });
       }
       cell.outputs = slot.outputs;
       cell.execution_count = slot.count;
@@ -294,7 +326,10 @@ export async function executeNotebook(
     // shut it down (InvalidStateError), so retry for a while; a stuck kernel must not stall the run.
     const deadline = performance.now() + 15_000;
     while (performance.now() < deadline) {
-      const ok = await Promise.race([session.shutdown().then(() => true, () => false), delay(5000).then(() => false)]);
+      const ok = await Promise.race([
+        session.shutdown().then(() => true, () => false),
+        delay(5000).then(() => false),
+      ]);
       if (ok) break;
       await delay(300);
     }

@@ -84,7 +84,11 @@ function relativeTo(root: string, path: string): string {
 }
 
 /** Run one notebook; never throws for problems of the notebook itself. */
-export async function runNotebook(server: JupyterServer, path: string, options: RunOptions = {}): Promise<NotebookResult> {
+export async function runNotebook(
+  server: JupyterServer,
+  path: string,
+  options: RunOptions = {},
+): Promise<NotebookResult> {
   const parameters = options.parameters ?? {};
   const result: NotebookResult = {
     path,
@@ -128,7 +132,9 @@ export async function runNotebook(server: JupyterServer, path: string, options: 
     for (const { cellIndex, value } of outputsWithMime(exec.notebook, CHECK_MIME)) {
       result.checks.push({ ...(value as CheckRecord), cellIndex });
     }
-    const backend = outputsWithMime(exec.notebook, BACKEND_MIME)[0]?.value as { backend?: string } | undefined;
+    const backend = outputsWithMime(exec.notebook, BACKEND_MIME)[0]?.value as
+      | { backend?: string }
+      | undefined;
     result.backend = backend?.backend ?? "";
     const outDir = options.outDir ?? "_build";
     const outPath = `${outDir}/${rel.replace(/\.ipynb$/, "")}${options.outSuffix ?? ""}.ipynb`;
@@ -166,7 +172,11 @@ export async function runNotebook(server: JupyterServer, path: string, options: 
 }
 
 /** Run notebooks, `jobs` at a time, in the order given; results come back in that order. */
-export async function runNotebooks(server: JupyterServer, paths: string[], options: RunOptions = {}): Promise<NotebookResult[]> {
+export async function runNotebooks(
+  server: JupyterServer,
+  paths: string[],
+  options: RunOptions = {},
+): Promise<NotebookResult[]> {
   const results: NotebookResult[] = new Array(paths.length);
   let next = 0;
   const worker = async () => {
@@ -182,7 +192,10 @@ export async function runNotebooks(server: JupyterServer, paths: string[], optio
 }
 
 /** Expand folders into their `*.ipynb` files (sorted). `skipMissing` ignores paths that do not exist. */
-export async function expandNotebookPaths(args: string[], options: { skipMissing?: boolean } = {}): Promise<string[]> {
+export async function expandNotebookPaths(
+  args: string[],
+  options: { skipMissing?: boolean } = {},
+): Promise<string[]> {
   const out: string[] = [];
   for (const arg of args) {
     let info: Deno.FileInfo;
