@@ -34,7 +34,9 @@ export function assertThrows(
     fn();
   } catch (e) {
     if (!(e instanceof ErrorClass)) throw new Error(`expected ${ErrorClass.name}, got ${e}`);
-    if (!e.message.includes(includes)) throw new Error(`expected message to include "${includes}", got "${e.message}"`);
+    if (!e.message.includes(includes)) {
+      throw new Error(`expected message to include "${includes}", got "${e.message}"`);
+    }
     return e;
   }
   throw new Error(`expected ${ErrorClass.name} to be thrown`);
@@ -51,7 +53,9 @@ export async function assertRejects(
     await fn();
   } catch (e) {
     if (!(e instanceof ErrorClass)) throw new Error(`expected ${ErrorClass.name}, got ${e}`);
-    if (!e.message.includes(includes)) throw new Error(`expected message to include "${includes}", got "${e.message}"`);
+    if (!e.message.includes(includes)) {
+      throw new Error(`expected message to include "${includes}", got "${e.message}"`);
+    }
     return e;
   }
   throw new Error(`expected ${ErrorClass.name} to be thrown`);

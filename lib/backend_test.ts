@@ -37,6 +37,6 @@ Deno.test("initBackend() selects a present native backend and verifies it is in 
 Deno.test("initBackend() reports a native package that loads but registers nothing", async () => {
   const report = await initBackend({ loadNative: () => Promise.resolve(), prefer: ["tensorflow", "cpu"] });
   assertEquals(report.backend, "cpu");
-  assert(report.tried[0].reason.includes("registered no \"tensorflow\" backend"), report.tried[0].reason);
+  assert(report.tried[0].reason.includes('registered no "tensorflow" backend'), report.tried[0].reason);
   await initBackend({ prefer: ["wasm"] });
 });

@@ -73,13 +73,17 @@ export function fmt(x: number): string {
 /** Check a claim without displaying it. */
 export function evaluateClaim(input: ClaimInput): ClaimRecord {
   if (!input.name || !input.name.trim()) throw new RangeError("A claim needs a name");
-  if (!input.citation || !input.citation.trim()) throw new RangeError(`Claim "${input.name}" needs a citation`);
+  if (!input.citation || !input.citation.trim()) {
+    throw new RangeError(`Claim "${input.name}" needs a citation`);
+  }
   const t = input.tolerance;
   if (("rel" in t && !(t.rel > 0)) || ("abs" in t && !(t.abs > 0))) {
     throw new RangeError(`Claim "${input.name}": a tolerance must be positive, got ${JSON.stringify(t)}`);
   }
   if ("between" in t && !(t.between[0] <= t.between[1])) {
-    throw new RangeError(`Claim "${input.name}": between [lo, hi] needs lo ≤ hi, got ${JSON.stringify(t.between)}`);
+    throw new RangeError(
+      `Claim "${input.name}": between [lo, hi] needs lo ≤ hi, got ${JSON.stringify(t.between)}`,
+    );
   }
   const m = input.measured, p = input.predicted;
   const diff = Math.abs(m - p);
@@ -112,7 +116,9 @@ function htmlTable(records: ClaimRecord[]): string {
       escapeHtml(r.citation),
     ];
     const bg = r.passed ? "" : ` style="background:#ffebe9"`;
-    return `<tr${bg}>${cells.map((c) => `<td style="padding:2px 8px;text-align:left">${c}</td>`).join("")}</tr>`;
+    return `<tr${bg}>${
+      cells.map((c) => `<td style="padding:2px 8px;text-align:left">${c}</td>`).join("")
+    }</tr>`;
   });
   return `<table style="${STYLE}"><thead><tr>${
     head.map((h) => `<th style="padding:2px 8px;text-align:left">${h}</th>`).join("")
@@ -120,7 +126,9 @@ function htmlTable(records: ClaimRecord[]): string {
 }
 
 function textLine(r: ClaimRecord): string {
-  return `${r.passed ? "✓ PASS" : "✗ FAIL"}  ${r.name}: measured ${fmt(r.measured)}${r.unit ? ` ${r.unit}` : ""}, ` +
+  return `${r.passed ? "✓ PASS" : "✗ FAIL"}  ${r.name}: measured ${fmt(r.measured)}${
+    r.unit ? ` ${r.unit}` : ""
+  }, ` +
     `predicted ${fmt(r.predicted)} (${r.rule}; deviation ${fmt(r.deviation)}) — ${r.citation}`;
 }
 

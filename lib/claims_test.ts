@@ -12,8 +12,13 @@ Deno.test("evaluateClaim() applies each kind of tolerance, at and just past its 
   assert(evaluateClaim({ ...base, measured: 5, predicted: 5, tolerance: { atLeast: true } }).passed);
   assert(!evaluateClaim({ ...base, measured: 4.9, predicted: 5, tolerance: { atLeast: true } }).passed);
   assert(!evaluateClaim({ ...base, measured: 5.1, predicted: 5, tolerance: { atMost: true } }).passed);
-  assert(evaluateClaim({ ...base, measured: -0.5, predicted: -0.5, tolerance: { between: [-0.8, -0.35] } }).passed);
-  assert(!evaluateClaim({ ...base, measured: -0.3, predicted: -0.5, tolerance: { between: [-0.8, -0.35] } }).passed);
+  assert(
+    evaluateClaim({ ...base, measured: -0.5, predicted: -0.5, tolerance: { between: [-0.8, -0.35] } }).passed,
+  );
+  assert(
+    !evaluateClaim({ ...base, measured: -0.3, predicted: -0.5, tolerance: { between: [-0.8, -0.35] } })
+      .passed,
+  );
 });
 
 Deno.test("evaluateClaim() fails a measurement that is not a finite number", () => {
@@ -22,10 +27,26 @@ Deno.test("evaluateClaim() fails a measurement that is not a finite number", () 
 });
 
 Deno.test("evaluateClaim() rejects a claim without a name, a citation, or a positive tolerance", () => {
-  assertThrows(() => evaluateClaim({ ...base, name: " ", measured: 1, predicted: 1, tolerance: { rel: 1 } }), RangeError, "needs a name");
-  assertThrows(() => evaluateClaim({ ...base, citation: "", measured: 1, predicted: 1, tolerance: { rel: 1 } }), RangeError, "needs a citation");
-  assertThrows(() => evaluateClaim({ ...base, measured: 1, predicted: 1, tolerance: { rel: 0 } }), RangeError, "must be positive");
-  assertThrows(() => evaluateClaim({ ...base, measured: 1, predicted: 1, tolerance: { between: [2, 1] } }), RangeError, "lo ≤ hi");
+  assertThrows(
+    () => evaluateClaim({ ...base, name: " ", measured: 1, predicted: 1, tolerance: { rel: 1 } }),
+    RangeError,
+    "needs a name",
+  );
+  assertThrows(
+    () => evaluateClaim({ ...base, citation: "", measured: 1, predicted: 1, tolerance: { rel: 1 } }),
+    RangeError,
+    "needs a citation",
+  );
+  assertThrows(
+    () => evaluateClaim({ ...base, measured: 1, predicted: 1, tolerance: { rel: 0 } }),
+    RangeError,
+    "must be positive",
+  );
+  assertThrows(
+    () => evaluateClaim({ ...base, measured: 1, predicted: 1, tolerance: { between: [2, 1] } }),
+    RangeError,
+    "lo ≤ hi",
+  );
 });
 
 Deno.test("claims() shows one table with a visible FAIL row and emits every record for the runner", async () => {
@@ -40,7 +61,9 @@ Deno.test("claims() shows one table with a visible FAIL row and emits every reco
   assertEquals(emitted.map((r) => [r.name, r.passed]), [["good", true], ["bad", false]]);
   assert(String(bundles[0]["text/html"]).includes("✗ FAIL"));
   assert(String(bundles[0]["text/plain"]).includes("✗ FAIL  bad: measured 2, predicted 1"));
-  const single = await captureDisplays(() => claim({ ...base, measured: 3, predicted: 3, tolerance: { abs: 0.5 } }));
+  const single = await captureDisplays(() =>
+    claim({ ...base, measured: 3, predicted: 3, tolerance: { abs: 0.5 } })
+  );
   assert((single.bundles[0][CLAIM_MIME] as ClaimRecord[])[0].passed);
 });
 

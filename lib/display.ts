@@ -48,7 +48,11 @@ export async function display(bundle: MimeBundle, options: DisplayOptions = {}):
   if (sink) return void await sink(bundle, options);
   const jupyter = denoJupyter();
   if (jupyter) {
-    await jupyter.display(bundle, { raw: true, update: options.update ?? false, display_id: options.displayId });
+    await jupyter.display(bundle, {
+      raw: true,
+      update: options.update ?? false,
+      display_id: options.displayId,
+    });
     return;
   }
   if (!options.update) console.log(String(bundle["text/plain"] ?? Object.keys(bundle).join(", ")));
@@ -58,7 +62,9 @@ export async function display(bundle: MimeBundle, options: DisplayOptions = {}):
  * Run `fn` with every display captured instead of shown; returns what was displayed.
  * For unit tests of code that displays.
  */
-export async function captureDisplays<T>(fn: () => Promise<T> | T): Promise<{ result: T; bundles: MimeBundle[] }> {
+export async function captureDisplays<T>(
+  fn: () => Promise<T> | T,
+): Promise<{ result: T; bundles: MimeBundle[] }> {
   const bundles: MimeBundle[] = [];
   const previous = sink;
   sink = (b) => void bundles.push(b);
@@ -72,5 +78,8 @@ export async function captureDisplays<T>(fn: () => Promise<T> | T): Promise<{ re
 
 /** Escape text for HTML. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
 }

@@ -51,7 +51,11 @@ export interface CloseOptions {
  * if (expectClose(1 + 1e-9, 1, { what: "x" }) !== "close") throw new Error("within 1e-6");
  * ```
  */
-export function expectClose(actual: unknown, expected: number, options: CloseOptions = {}): "exact" | "close" {
+export function expectClose(
+  actual: unknown,
+  expected: number,
+  options: CloseOptions = {},
+): "exact" | "close" {
   const what = options.what ?? "the result";
   if (typeof actual !== "number" || Number.isNaN(actual)) {
     throw new CheckFailure(`${what}: expected a number close to ${fmt(expected)}, got ${String(actual)}`);
@@ -62,7 +66,9 @@ export function expectClose(actual: unknown, expected: number, options: CloseOpt
   if (diff <= abs || diff <= rel * Math.abs(expected)) return "close";
   const off = expected !== 0 ? `${fmt(diff / Math.abs(expected) * 100)}% off` : `off by ${fmt(diff)}`;
   throw new CheckFailure(
-    `${what}: expected ${fmt(expected)} (within ${fmt(rel)} relative${abs ? ` or ${fmt(abs)} absolute` : ""}), ` +
+    `${what}: expected ${fmt(expected)} (within ${fmt(rel)} relative${
+      abs ? ` or ${fmt(abs)} absolute` : ""
+    }), ` +
       `got ${fmt(actual)}: ${off}`,
   );
 }
@@ -80,7 +86,11 @@ function notImplemented(e: unknown): boolean {
  * Run a check: `fn` throws {@linkcode CheckFailure} (or anything else) when the answer is wrong.
  * Shows the result and emits a {@linkcode CheckRecord}. Never throws, so later checks still run.
  */
-export async function check(name: string, points: number, fn: () => unknown | Promise<unknown>): Promise<void> {
+export async function check(
+  name: string,
+  points: number,
+  fn: () => unknown | Promise<unknown>,
+): Promise<void> {
   let record: CheckRecord;
   try {
     const result = await fn();
@@ -98,8 +108,11 @@ export async function check(name: string, points: number, fn: () => unknown | Pr
   const color = record.passed ? "#1a7f37" : "#cf222e";
   await display({
     "text/plain": `${mark}  ${name} (${record.passed ? points : 0}/${points} points): ${record.message}`,
-    "text/html": `<div style="font-family:ui-monospace,monospace;font-size:12px"><b style="color:${color}">${mark}</b> ` +
-      `${escapeHtml(name)} (${record.passed ? points : 0}/${points} points): ${escapeHtml(record.message)}</div>`,
+    "text/html":
+      `<div style="font-family:ui-monospace,monospace;font-size:12px"><b style="color:${color}">${mark}</b> ` +
+      `${escapeHtml(name)} (${record.passed ? points : 0}/${points} points): ${
+        escapeHtml(record.message)
+      }</div>`,
     [CHECK_MIME]: record,
   });
 }

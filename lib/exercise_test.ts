@@ -1,11 +1,23 @@
 import { assert, assertEquals, assertThrows } from "./_assert.ts";
 import { captureDisplays } from "./display.ts";
-import { check, CHECK_MIME, CheckFailure, type CheckRecord, expectClose, expectTrue, NotImplementedError } from "./exercise.ts";
+import {
+  check,
+  CHECK_MIME,
+  CheckFailure,
+  type CheckRecord,
+  expectClose,
+  expectTrue,
+  NotImplementedError,
+} from "./exercise.ts";
 
 Deno.test("expectClose() says exact, close, or how far off the answer is", () => {
   assertEquals(expectClose(2, 2), "exact");
   assertEquals(expectClose(2 + 1e-9, 2), "close");
-  assertThrows(() => expectClose(2.2, 2, { what: "η_max" }), CheckFailure, "η_max: expected 2 (within 1.00e-6 relative), got 2.2: 10% off");
+  assertThrows(
+    () => expectClose(2.2, 2, { what: "η_max" }),
+    CheckFailure,
+    "η_max: expected 2 (within 1.00e-6 relative), got 2.2: 10% off",
+  );
   assertThrows(() => expectClose("2", 2), CheckFailure, "expected a number close to 2, got 2");
 });
 

@@ -88,7 +88,9 @@ export function rng(seed: number): Rng {
     uniform,
     normal,
     int(n: number): number {
-      if (!(n >= 1) || !Number.isInteger(n)) throw new RangeError(`int(n): expected a positive integer, got ${n}`);
+      if (!(n >= 1) || !Number.isInteger(n)) {
+        throw new RangeError(`int(n): expected a positive integer, got ${n}`);
+      }
       return Math.floor(uniform() * n);
     },
     normals(n: number, std = 1, mean = 0): Float64Array {

@@ -11,7 +11,8 @@ Deno.test("binder/postBuild installs a kernelspec that executes a course noteboo
   try {
     // npm's machine-wide config (registry, certificates) lives under its prefix; keep it when moving the prefix.
     const globalConfig = new TextDecoder().decode(
-      (await new Deno.Command("npm", { args: ["config", "get", "globalconfig"], stdout: "piped" }).output()).stdout,
+      (await new Deno.Command("npm", { args: ["config", "get", "globalconfig"], stdout: "piped" }).output())
+        .stdout,
     ).trim();
     const env = {
       HOME: home,
@@ -21,7 +22,12 @@ Deno.test("binder/postBuild installs a kernelspec that executes a course noteboo
       // Reuse the module cache: the test checks the steps, not the download speed.
       DENO_DIR: Deno.env.get("DENO_DIR") ?? `${Deno.env.get("HOME")}/.cache/deno`,
     };
-    const build = await new Deno.Command("bash", { args: ["binder/postBuild"], env, stdout: "piped", stderr: "piped" })
+    const build = await new Deno.Command("bash", {
+      args: ["binder/postBuild"],
+      env,
+      stdout: "piped",
+      stderr: "piped",
+    })
       .output();
     const log = new TextDecoder().decode(build.stdout) + new TextDecoder().decode(build.stderr);
     assert(build.success, `postBuild failed:\n${log}`);
@@ -31,7 +37,9 @@ Deno.test("binder/postBuild installs a kernelspec that executes a course noteboo
 
     const server = await startJupyterServer({ installedKernelspecs: `${home}/jupyter` });
     try {
-      const r = await runNotebook(server, "notebooks/01_gradient_descent_quadratic.ipynb", { outDir: `${home}/out` });
+      const r = await runNotebook(server, "notebooks/01_gradient_descent_quadratic.ipynb", {
+        outDir: `${home}/out`,
+      });
       assertEquals([r.status, r.message], ["passed", ""]);
       assert(r.claims.length > 0);
     } finally {

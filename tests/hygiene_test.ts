@@ -21,16 +21,24 @@ Deno.test("the course has notebooks and every solution has a course notebook of 
 
 for (const path of paths) {
   Deno.test(`${path} is a clean nbformat-4 notebook for the Deno kernel`, async () => {
-    assert(/^(notebooks|solutions|exercises)\/\d\d_[a-z0-9_]+\.ipynb$/.test(path), `file name ${path}: NN_slug.ipynb`);
+    assert(
+      /^(notebooks|solutions|exercises)\/\d\d_[a-z0-9_]+\.ipynb$/.test(path),
+      `file name ${path}: NN_slug.ipynb`,
+    );
     const nb = await readNotebook(path);
     assertEquals(nb.metadata.kernelspec?.name, "deno");
-    const withOutputs = nb.cells.filter((c) => c.cell_type === "code" && (c.outputs!.length > 0 || c.execution_count));
+    const withOutputs = nb.cells.filter((c) =>
+      c.cell_type === "code" && (c.outputs!.length > 0 || c.execution_count)
+    );
     assertEquals(withOutputs.length, 0, "commit notebooks without outputs");
     const ids = nb.cells.map((c) => c.id);
     assert(ids.every((id) => typeof id === "string" && id.length > 0), "every cell has an id");
     assertEquals(new Set(ids).size, ids.length, "cell ids are unique");
     const src = code(nb);
-    assert(!/\bDeno\.|import\.meta/.test(src), "cells use the library, not Deno.* or import.meta (tslab compatibility)");
+    assert(
+      !/\bDeno\.|import\.meta/.test(src),
+      "cells use the library, not Deno.* or import.meta (tslab compatibility)",
+    );
     assert(/await setup\(\)/.test(src), "a cell calls `await setup()`");
   });
 }
@@ -52,7 +60,10 @@ for (const path of paths.filter((p) => p.startsWith("solutions/"))) {
     const solutions = cells.filter((s) => s.includes("// BEGIN SOLUTION"));
     const checks = cells.filter((s) => /^\/\/ CHECK name=\w+ points=\d+/.test(s));
     assert(solutions.length > 0, "at least one // BEGIN SOLUTION block");
-    assert(checks.length >= solutions.length, `${solutions.length} solutions but ${checks.length} check cells`);
+    assert(
+      checks.length >= solutions.length,
+      `${solutions.length} solutions but ${checks.length} check cells`,
+    );
     for (const s of solutions) {
       assertEquals(s.split("// BEGIN SOLUTION").length, s.split("// END SOLUTION").length, "markers pair up");
     }

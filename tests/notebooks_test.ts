@@ -26,11 +26,14 @@ Deno.test("every course and solution notebook runs and reproduces its claims", a
     if (!keep) await Deno.remove(out, { recursive: true });
   }
   for (const r of results) {
-    await t.step(`${r.path} passes (${r.claims.length} claims, ${r.checks.length} checks, ${r.seconds.toFixed(1)} s)`, () => {
-      const failedClaims = r.claims.filter((c) => !c.passed).map((c) =>
-        `${c.name}: measured ${c.measured}, predicted ${c.predicted} (${c.rule})`
-      );
-      assertEquals([r.status, r.message, failedClaims], ["passed", "", []]);
-    });
+    await t.step(
+      `${r.path} passes (${r.claims.length} claims, ${r.checks.length} checks, ${r.seconds.toFixed(1)} s)`,
+      () => {
+        const failedClaims = r.claims.filter((c) => !c.passed).map((c) =>
+          `${c.name}: measured ${c.measured}, predicted ${c.predicted} (${c.rule})`
+        );
+        assertEquals([r.status, r.message, failedClaims], ["passed", "", []]);
+      },
+    );
   }
 });

@@ -21,19 +21,25 @@ Deno.test("the notebook runner", async (t) => {
   const out = await Deno.makeTempDir({ prefix: "lm-runner-test-" });
   const server = await startJupyterServer();
   try {
-    await t.step("runs a notebook, collects its claim and writes the executed copy, not the source", async () => {
-      const before = await Deno.readTextFile(`${FX}/params.ipynb`);
-      const r = await runNotebook(server, `${FX}/params.ipynb`, { outDir: out });
-      assertEquals(r.status, "passed", r.message);
-      assertEquals(r.claims.map((c) => [c.name, c.passed]), [["seed is even", true]]);
-      assertEquals(await Deno.readTextFile(`${FX}/params.ipynb`), before);
-      assertEquals(r.outPath, `${out}/tests/fixtures/params.ipynb`);
-      const executed = await readNotebook(r.outPath);
-      assert(text(executed.cells[2].outputs!).includes("seed=0 label=a"));
-    });
+    await t.step(
+      "runs a notebook, collects its claim and writes the executed copy, not the source",
+      async () => {
+        const before = await Deno.readTextFile(`${FX}/params.ipynb`);
+        const r = await runNotebook(server, `${FX}/params.ipynb`, { outDir: out });
+        assertEquals(r.status, "passed", r.message);
+        assertEquals(r.claims.map((c) => [c.name, c.passed]), [["seed is even", true]]);
+        assertEquals(await Deno.readTextFile(`${FX}/params.ipynb`), before);
+        assertEquals(r.outPath, `${out}/tests/fixtures/params.ipynb`);
+        const executed = await readNotebook(r.outPath);
+        assert(text(executed.cells[2].outputs!).includes("seed=0 label=a"));
+      },
+    );
 
     await t.step("overrides declarations in the cell tagged parameters, keeping their types", async () => {
-      const r = await runNotebook(server, `${FX}/params.ipynb`, { outDir: out, parameters: { seed: 3, label: "b" } });
+      const r = await runNotebook(server, `${FX}/params.ipynb`, {
+        outDir: out,
+        parameters: { seed: 3, label: "b" },
+      });
       assertEquals(r.status, "claims-failed", "seed 3 is odd: the fixture's claim must fail");
       const executed = await readNotebook(r.outPath);
       assert(sourceOf(executed.cells[1]).includes("const seed = 3;"), sourceOf(executed.cells[1]));
@@ -47,7 +53,11 @@ Deno.test("the notebook runner", async (t) => {
     });
 
     await t.step("names a file that is not JSON, or not nbformat 4, and goes on with the rest", async () => {
-      const results = await runNotebooks(server, [`${FX}/not_json.ipynb`, `${FX}/old_format.ipynb`, `${FX}/params.ipynb`], {
+      const results = await runNotebooks(server, [
+        `${FX}/not_json.ipynb`,
+        `${FX}/old_format.ipynb`,
+        `${FX}/params.ipynb`,
+      ], {
         outDir: out,
       });
       assertEquals(results.map((r) => r.status), ["invalid", "invalid", "passed"]);
@@ -65,18 +75,25 @@ Deno.test("the notebook runner", async (t) => {
       assertEquals(executed.cells[2].outputs, [], "cells after the error are not run");
     });
 
-    await t.step("interrupts a cell that never ends, reports the timeout, and runs the next notebook", async () => {
-      // The next notebook imports nothing, so that 2 s is ample for it even on a loaded machine.
-      const [loop, next] = await runNotebooks(server, [`${FX}/infinite_loop.ipynb`, `${FX}/progress.ipynb`], {
-        outDir: out,
-        cellTimeoutSeconds: 2,
-        require: "none",
-      });
-      assertEquals(loop.status, "cell-error");
-      assertEquals([loop.failure?.kind, loop.failure?.cellIndex], ["timeout", 1]);
-      assert(loop.message.includes("did not finish within 2 s"), loop.message);
-      assertEquals(next.status, "passed", next.message);
-    });
+    await t.step(
+      "interrupts a cell that never ends, reports the timeout, and runs the next notebook",
+      async () => {
+        // The next notebook imports nothing, so that 2 s is ample for it even on a loaded machine.
+        const [loop, next] = await runNotebooks(
+          server,
+          [`${FX}/infinite_loop.ipynb`, `${FX}/progress.ipynb`],
+          {
+            outDir: out,
+            cellTimeoutSeconds: 2,
+            require: "none",
+          },
+        );
+        assertEquals(loop.status, "cell-error");
+        assertEquals([loop.failure?.kind, loop.failure?.cellIndex], ["timeout", 1]);
+        assert(loop.message.includes("did not finish within 2 s"), loop.message);
+        assertEquals(next.status, "passed", next.message);
+      },
+    );
 
     await t.step("reports a kernel that dies, with the cell that killed it", async () => {
       const r = await runNotebook(server, `${FX}/dies.ipynb`, { outDir: out, require: "none" });
@@ -91,7 +108,9 @@ Deno.test("the notebook runner", async (t) => {
       const executed = await readNotebook(r.outPath);
       executed.cells.forEach((cell, i) => {
         const all = text(cell.outputs!);
-        for (const part of [`out ${i}`, `log ${i}`, `late ${i}`]) assert(all.includes(part), `cell ${i}: ${all}`);
+        for (const part of [`out ${i}`, `log ${i}`, `late ${i}`]) {
+          assert(all.includes(part), `cell ${i}: ${all}`);
+        }
       });
     });
 

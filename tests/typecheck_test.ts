@@ -5,7 +5,11 @@ import { typecheckNotebooks } from "../tools/typecheck.ts";
 
 Deno.test("typecheckNotebooks() finds a type error and names its notebook, cell and line", async () => {
   const errors = await typecheckNotebooks(["tests/fixtures/type_error.ipynb"]);
-  assertEquals(errors.map((e) => [e.notebook, e.cellIndex, e.line]), [["tests/fixtures/type_error.ipynb", 2, 2]]);
+  assertEquals(errors.map((e) => [e.notebook, e.cellIndex, e.line]), [[
+    "tests/fixtures/type_error.ipynb",
+    2,
+    2,
+  ]]);
   assertEquals(errors[0].message, "TS2322 [ERROR]: Type 'string' is not assignable to type 'number'.");
 });
 

@@ -35,10 +35,16 @@ export async function main(args: string[]): Promise<number> {
   try {
     server = await startJupyterServer();
   } catch (e) {
-    console.error(e instanceof JupyterNotFoundError ? e.message : `Could not start Jupyter: ${(e as Error).message}`);
+    console.error(
+      e instanceof JupyterNotFoundError ? e.message : `Could not start Jupyter: ${(e as Error).message}`,
+    );
     return 3;
   }
-  console.log(`Running ${paths.length} notebooks, ${jobs} at a time (server up in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  console.log(
+    `Running ${paths.length} notebooks, ${jobs} at a time (server up in ${
+      ((performance.now() - t0) / 1000).toFixed(1)
+    } s)`,
+  );
   let results;
   try {
     results = await runNotebooks(server, paths, {

@@ -20,7 +20,8 @@ export interface FrontEnd {
 
 async function runs(cmd: string[]): Promise<boolean> {
   try {
-    return (await new Deno.Command(cmd[0], { args: cmd.slice(1), stdout: "null", stderr: "null" }).output()).success;
+    return (await new Deno.Command(cmd[0], { args: cmd.slice(1), stdout: "null", stderr: "null" }).output())
+      .success;
   } catch {
     return false;
   }
@@ -47,7 +48,8 @@ export async function jupyterDataDir(): Promise<string> {
   const fromEnv = Deno.env.get("JUPYTER_DATA_DIR");
   if (fromEnv) return fromEnv;
   try {
-    const out = await new Deno.Command("jupyter", { args: ["--data-dir"], stdout: "piped", stderr: "null" }).output();
+    const out = await new Deno.Command("jupyter", { args: ["--data-dir"], stdout: "piped", stderr: "null" })
+      .output();
     const dir = new TextDecoder().decode(out.stdout).trim();
     if (out.success && dir) return dir;
   } catch { /* no jupyter command */ }
@@ -71,13 +73,16 @@ export function frontEndArgs(
     ...(frontEnd.name === "Jupyter Notebook" ? [`--NotebookApp.notebook_dir=${options.root}`] : []),
     ...(options.noBrowser ? ["--no-browser"] : []),
     ...(options.port ? [`--port=${options.port}`, "--port-retries=0"] : []),
-    ...(options.token !== undefined ? [`--ServerApp.token=${options.token}`, `--NotebookApp.token=${options.token}`] : []),
+    ...(options.token !== undefined
+      ? [`--ServerApp.token=${options.token}`, `--NotebookApp.token=${options.token}`]
+      : []),
     "--ip=127.0.0.1",
     ...(Deno.uid() === 0 ? ["--allow-root"] : []),
   ];
 }
 
-export const NO_FRONTEND_MESSAGE = `Neither JupyterLab nor Jupyter Notebook is installed. Install one, then run \`deno task lab\` again:
+export const NO_FRONTEND_MESSAGE =
+  `Neither JupyterLab nor Jupyter Notebook is installed. Install one, then run \`deno task lab\` again:
   anywhere with pip:  python3 -m pip install jupyterlab
   Debian/Ubuntu:      sudo apt-get install -y jupyter-notebook
   conda/mamba:        mamba install -c conda-forge jupyterlab

@@ -12,7 +12,14 @@
  *
  * @module
  */
-import { type Cell, type Notebook, readNotebook, serializeNotebook, sourceOf, splitLines } from "./notebook/nbformat.ts";
+import {
+  type Cell,
+  type Notebook,
+  readNotebook,
+  serializeNotebook,
+  sourceOf,
+  splitLines,
+} from "./notebook/nbformat.ts";
 
 const HEADER = /^\/\/ %%(?: \[(markdown|raw)\])?(.*)$/;
 
@@ -104,7 +111,9 @@ if (import.meta.main) {
         try {
           const existing = await readNotebook(out);
           if (existing.cells.some((c) => (c.outputs ?? []).length > 0)) {
-            throw new Error(`${out} has outputs; clear them first (this tool never overwrites executed work)`);
+            throw new Error(
+              `${out} has outputs; clear them first (this tool never overwrites executed work)`,
+            );
           }
         } catch (e) {
           if (!(e instanceof Deno.errors.NotFound) && !String(e).includes("cannot be read")) throw e;

@@ -18,7 +18,8 @@ import { parseParameterArgs } from "./notebook/parameters.ts";
 import { expandNotebookPaths, runNotebooks } from "./notebook/runner.ts";
 import { progressLine, summaryTable } from "./notebook/summary.ts";
 
-const USAGE = "usage: deno task run [NOTEBOOK|FOLDER …] [-p name=value …] [--out DIR] [--timeout S] [--jobs N] " +
+const USAGE =
+  "usage: deno task run [NOTEBOOK|FOLDER …] [-p name=value …] [--out DIR] [--timeout S] [--jobs N] " +
   "[--kernel NAME] [--server-url URL --token TOKEN]";
 
 if (import.meta.main) Deno.exit(await main(Deno.args));
@@ -67,7 +68,9 @@ export async function main(args: string[]): Promise<number> {
   try {
     server = await startJupyterServer({ url: v["server-url"], token: v.token });
   } catch (e) {
-    console.error(e instanceof JupyterNotFoundError ? e.message : `Could not start Jupyter: ${(e as Error).message}`);
+    console.error(
+      e instanceof JupyterNotFoundError ? e.message : `Could not start Jupyter: ${(e as Error).message}`,
+    );
     return 3;
   }
   try {

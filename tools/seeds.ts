@@ -34,7 +34,9 @@ export async function main(args: string[]): Promise<number> {
   try {
     server = await startJupyterServer();
   } catch (e) {
-    console.error(e instanceof JupyterNotFoundError ? e.message : `Could not start Jupyter: ${(e as Error).message}`);
+    console.error(
+      e instanceof JupyterNotFoundError ? e.message : `Could not start Jupyter: ${(e as Error).message}`,
+    );
     return 3;
   }
   const bySeed = new Map<number, NotebookResult[]>();

@@ -76,7 +76,9 @@ async function check(paths: string[], outDir: string): Promise<CellTypeError[]> 
     const message = block.split("\n")[0].trim();
     if (!at) {
       if (message.startsWith("error: Type checking failed")) continue;
-      if (/ERROR|error/.test(message)) errors.push({ notebook: "(unknown)", cellIndex: -1, line: 0, message: block.trim() });
+      if (/ERROR|error/.test(message)) {
+        errors.push({ notebook: "(unknown)", cellIndex: -1, line: 0, message: block.trim() });
+      }
       continue;
     }
     const file = at[1];
@@ -93,6 +95,8 @@ if (import.meta.main) {
     : await expandNotebookPaths(["notebooks", "solutions", "exercises"], { skipMissing: true });
   const errors = await typecheckNotebooks(paths);
   for (const e of errors) console.error(`${e.notebook} cell ${e.cellIndex}, line ${e.line}: ${e.message}`);
-  console.log(`type-checked ${paths.length} notebooks: ${errors.length ? `${errors.length} errors` : "no errors"}`);
+  console.log(
+    `type-checked ${paths.length} notebooks: ${errors.length ? `${errors.length} errors` : "no errors"}`,
+  );
   Deno.exit(errors.length ? 1 : 0);
 }

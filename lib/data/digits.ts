@@ -50,7 +50,7 @@ export async function loadDigits(options: DigitsOptions = {}): Promise<Dataset> 
     for (let j = 0; j < d; j++) x[i * d + j] = values[j];
     y[i] = values[d];
   });
-  if (options.scale ?? true) for (let k = 0; k < x.length; k++) x[k] /= 16;
+  if (options.scale ?? true) { for (let k = 0; k < x.length; k++) x[k] /= 16; }
   if (options.center ?? true) centerColumns(x, n, d);
   return { x, y, n, d, classes: 10 };
 }

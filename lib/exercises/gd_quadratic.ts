@@ -30,13 +30,25 @@ export function checkMaxStableLearningRate(fn: (X: number[][]) => number): strin
     const q = leastSquaresQuadratic(X, X.map(() => 0));
     const expected = criticalLearningRate(eigh(hessianRows(q)).values);
     const got = fn(X.map((row) => row.slice()));
-    if (expectClose(got, expected, { what: `maxStableLearningRate on a ${X.length}×${X[0].length} X`, rel: 1e-4 }) === "close") {
+    if (
+      expectClose(got, expected, {
+        what: `maxStableLearningRate on a ${X.length}×${X[0].length} X`,
+        rel: 1e-4,
+      }) === "close"
+    ) {
       verdict = "close";
     }
     const w0 = rng(2).normals(X[0].length);
-    const grow = (eta: number) => Math.hypot(...gradientDescent(q, { eta, steps: 400, w0 }).w) / Math.hypot(...w0);
-    expectTrue(grow(0.99 * got) <= 1, `GD at 0.99 × your rate should not grow, but grew ${grow(0.99 * got)}×`);
-    expectTrue(grow(1.01 * got) > 10, `GD at 1.01 × your rate should diverge, but changed only ${grow(1.01 * got)}×`);
+    const grow = (eta: number) =>
+      Math.hypot(...gradientDescent(q, { eta, steps: 400, w0 }).w) / Math.hypot(...w0);
+    expectTrue(
+      grow(0.99 * got) <= 1,
+      `GD at 0.99 × your rate should not grow, but grew ${grow(0.99 * got)}×`,
+    );
+    expectTrue(
+      grow(1.01 * got) > 10,
+      `GD at 1.01 × your rate should diverge, but changed only ${grow(1.01 * got)}×`,
+    );
   }
   return verdict;
 }
@@ -53,7 +65,11 @@ export function checkDistanceAfter(
   let verdict: "exact" | "close" = "exact";
   for (const [eta, t] of [[0.3, 10], [0.6, 25], [0.1, 0]] as const) {
     const expected = distanceToMinimum(lambda, r0, { eta, t });
-    if (expectClose(fn(lambda.slice(), r0.slice(), eta, t), expected, { what: `distanceAfter(η = ${eta}, t = ${t})` }) === "close") {
+    if (
+      expectClose(fn(lambda.slice(), r0.slice(), eta, t), expected, {
+        what: `distanceAfter(η = ${eta}, t = ${t})`,
+      }) === "close"
+    ) {
       verdict = "close";
     }
   }
@@ -61,6 +77,8 @@ export function checkDistanceAfter(
   const H = new Float64Array(16);
   lambda.forEach((l, i) => H[i * 4 + i] = l);
   const gd = gradientDescent({ H, b: new Float64Array(4), d: 4 }, { eta: 0.3, steps: 10, w0: r0 }).w;
-  expectClose(fn(lambda.slice(), r0.slice(), 0.3, 10), Math.hypot(...gd), { what: "distanceAfter vs a GD run" });
+  expectClose(fn(lambda.slice(), r0.slice(), 0.3, 10), Math.hypot(...gd), {
+    what: "distanceAfter vs a GD run",
+  });
   return verdict;
 }

@@ -62,7 +62,9 @@ function finite(rows: Row[], fields: string[], logFields: string[]): Row[] {
  * ```
  */
 export function lineChart(rows: Row[], options: ChartOptions): VegaLiteSpec & { mark: unknown } {
-  const logs = [options.xScale === "log" ? options.x : "", options.yScale === "log" ? options.y : ""].filter(Boolean);
+  const logs = [options.xScale === "log" ? options.x : "", options.yScale === "log" ? options.y : ""].filter(
+    Boolean,
+  );
   return {
     $schema: SCHEMA,
     ...(options.title ? { title: options.title } : {}),
@@ -89,7 +91,9 @@ export interface TheoryOptions extends ChartOptions {
  * Both row sets use the fields `x`, `y` (and `color`, if given).
  */
 export function theoryVsMeasurement(measured: Row[], options: TheoryOptions): VegaLiteSpec {
-  const logs = [options.xScale === "log" ? options.x : "", options.yScale === "log" ? options.y : ""].filter(Boolean);
+  const logs = [options.xScale === "log" ? options.x : "", options.yScale === "log" ? options.y : ""].filter(
+    Boolean,
+  );
   const encoding = {
     x: axis(options.x, options.xTitle, options.xScale),
     y: axis(options.y, options.yTitle, options.yScale),

@@ -16,7 +16,11 @@ Deno.test("chartBundle() carries the v5 spec, a rendered SVG with the data's mar
 });
 
 Deno.test("lineChart() drops rows a log axis cannot show instead of failing", () => {
-  const spec = lineChart([{ x: 1, y: 0 }, { x: 2, y: 1 }, { x: 3, y: NaN }], { x: "x", y: "y", yScale: "log" });
+  const spec = lineChart([{ x: 1, y: 0 }, { x: 2, y: 1 }, { x: 3, y: NaN }], {
+    x: "x",
+    y: "y",
+    yScale: "log",
+  });
   assertEquals((spec as unknown as { data: { values: unknown[] } }).data.values, [{ x: 2, y: 1 }]);
 });
 
@@ -24,5 +28,9 @@ Deno.test("showChart() displays exactly one bundle with three representations", 
   const spec = theoryVsMeasurement(rows, { theory: rows, x: "step", y: "loss" });
   const { bundles } = await captureDisplays(() => showChart(spec));
   assertEquals(bundles.length, 1);
-  assertEquals(Object.keys(bundles[0]).sort(), ["application/vnd.vegalite.v5+json", "image/svg+xml", "text/plain"]);
+  assertEquals(Object.keys(bundles[0]).sort(), [
+    "application/vnd.vegalite.v5+json",
+    "image/svg+xml",
+    "text/plain",
+  ]);
 });

@@ -32,9 +32,13 @@ export function tableHtml(df: pl.DataFrame, options: TableOptions = {}): string 
   const records = df.toRecords() as Record<string, unknown>[];
   const th = cols.map((c) => `<th style="padding:2px 8px;text-align:right">${escapeHtml(c)}</th>`).join("");
   const body = records.map((r) =>
-    `<tr>${cols.map((c) => `<td style="padding:2px 8px;text-align:right">${escapeHtml(cell(r[c]))}</td>`).join("")}</tr>`
+    `<tr>${
+      cols.map((c) => `<td style="padding:2px 8px;text-align:right">${escapeHtml(cell(r[c]))}</td>`).join("")
+    }</tr>`
   ).join("");
-  const caption = options.title ? `<caption style="text-align:left;font-weight:bold">${escapeHtml(options.title)}</caption>` : "";
+  const caption = options.title
+    ? `<caption style="text-align:left;font-weight:bold">${escapeHtml(options.title)}</caption>`
+    : "";
   return `<table style="border-collapse:collapse;font-size:12px">${caption}<thead><tr>${th}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
@@ -48,7 +52,10 @@ export function tableHtml(df: pl.DataFrame, options: TableOptions = {}): string 
  * if (df.height !== 2) throw new Error("two rows");
  * ```
  */
-export async function showTable(rows: MetricRow[] | pl.DataFrame, options: TableOptions = {}): Promise<pl.DataFrame> {
+export async function showTable(
+  rows: MetricRow[] | pl.DataFrame,
+  options: TableOptions = {},
+): Promise<pl.DataFrame> {
   const df = Array.isArray(rows) ? toDataFrame(rows) : rows;
   await display({
     "text/html": tableHtml(df, options),

@@ -31,7 +31,9 @@ function checkLengths(where: string, eigenvalues: ArrayLike<number>, r0: ArrayLi
  */
 export function criticalLearningRate(eigenvalues: ArrayLike<number>): number {
   const max = Math.max(...Array.from(eigenvalues));
-  if (!(max > 0)) throw new RangeError(`criticalLearningRate: expected a positive top eigenvalue, got ${max}`);
+  if (!(max > 0)) {
+    throw new RangeError(`criticalLearningRate: expected a positive top eigenvalue, got ${max}`);
+  }
   return 2 / max;
 }
 
@@ -65,6 +67,8 @@ export function stepsToShrink(
   const tol = options.nullTolerance ?? 1e-10 * Math.max(...Array.from(eigenvalues));
   const rates = Array.from(eigenvalues).filter((l) => l > tol).map((l) => Math.abs(1 - options.eta * l));
   const worst = Math.max(...rates);
-  if (!(worst < 1)) throw new RangeError(`stepsToShrink: η = ${options.eta} is not stable (max |1−ηλ| = ${worst})`);
+  if (!(worst < 1)) {
+    throw new RangeError(`stepsToShrink: η = ${options.eta} is not stable (max |1−ηλ| = ${worst})`);
+  }
   return Math.ceil(Math.log(options.factor) / Math.log(worst));
 }

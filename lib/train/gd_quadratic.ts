@@ -20,7 +20,9 @@ export interface Quadratic {
 /** $H = X^\top X / n$, $b = X^\top y / n$ for `X` `[n, d]`. */
 export function leastSquaresQuadratic(X: MatrixLike, y: ArrayLike<number>): Quadratic {
   const n = X.length, d = X[0]?.length ?? 0;
-  if (y.length !== n) throw new RangeError(`leastSquaresQuadratic: X has ${n} rows but y has ${y.length} entries`);
+  if (y.length !== n) {
+    throw new RangeError(`leastSquaresQuadratic: X has ${n} rows but y has ${y.length} entries`);
+  }
   const H = new Float64Array(d * d), b = new Float64Array(d);
   for (let i = 0; i < n; i++) {
     const row = X[i];

@@ -15,7 +15,9 @@ let shared: Promise<JupyterServer | string> | null = null;
 /** One server for all Jupyter workloads, or the reason there is none. Stopped by {@linkcode stopBenchServer}. */
 function server(): Promise<JupyterServer | string> {
   return shared ??= startJupyterServer().catch((e) =>
-    e instanceof JupyterNotFoundError ? "no Jupyter server installed" : `Jupyter failed: ${(e as Error).message}`
+    e instanceof JupyterNotFoundError
+      ? "no Jupyter server installed"
+      : `Jupyter failed: ${(e as Error).message}`
   );
 }
 
@@ -76,7 +78,9 @@ export async function jupyterWorkloads(folder = "notebooks"): Promise<Workload[]
         let perCell = 0;
         return {
           run: async () => {
-            const r = await executeNotebook(s, trivialNotebook(cellsPerRun), { path: "notebooks/bench.ipynb" });
+            const r = await executeNotebook(s, trivialNotebook(cellsPerRun), {
+              path: "notebooks/bench.ipynb",
+            });
             perCell = r.executeSeconds * 1000 / cellsPerRun;
           },
           measure: () => perCell,

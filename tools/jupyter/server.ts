@@ -81,7 +81,11 @@ function candidates(): string[][] {
   const fromEnv = Deno.env.get("JUPYTER_SERVER_CMD");
   if (fromEnv) return [fromEnv.split(" ").filter((s) => s.length > 0)];
   const list: string[][] = [];
-  list.push(["jupyter-server"], ["/usr/bin/python3", "-m", "jupyter_server"], ["python3", "-m", "jupyter_server"], [
+  list.push(["jupyter-server"], ["/usr/bin/python3", "-m", "jupyter_server"], [
+    "python3",
+    "-m",
+    "jupyter_server",
+  ], [
     "jupyter",
     "server",
   ]);
@@ -90,7 +94,11 @@ function candidates(): string[][] {
 
 async function works(cmd: string[]): Promise<boolean> {
   try {
-    const out = await new Deno.Command(cmd[0], { args: [...cmd.slice(1), "--version"], stdout: "null", stderr: "null" })
+    const out = await new Deno.Command(cmd[0], {
+      args: [...cmd.slice(1), "--version"],
+      stdout: "null",
+      stderr: "null",
+    })
       .output();
     return out.success;
   } catch {

@@ -66,7 +66,9 @@ export function validateNotebook(value: unknown, path: string): Notebook {
   const fail = (problem: string): never => {
     throw new NotebookFormatError(path, `${problem} (expected a Jupyter notebook, nbformat 4)`);
   };
-  if (typeof value !== "object" || value === null || Array.isArray(value)) fail("the top level is not a JSON object");
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    fail("the top level is not a JSON object");
+  }
   const nb = value as Record<string, unknown>;
   if (nb.nbformat !== 4) fail(`"nbformat" is ${JSON.stringify(nb.nbformat)}, not 4`);
   if (typeof nb.nbformat_minor !== "number") fail(`"nbformat_minor" is missing`);
@@ -80,7 +82,9 @@ export function validateNotebook(value: unknown, path: string): Notebook {
     }
     if (typeof cell.source !== "string" && !Array.isArray(cell.source)) fail(`cell ${i} has no "source"`);
     if (typeof cell.metadata !== "object" || cell.metadata === null) fail(`cell ${i} has no "metadata"`);
-    if (cell.cell_type === "code" && !Array.isArray(cell.outputs)) fail(`code cell ${i} has no "outputs" list`);
+    if (cell.cell_type === "code" && !Array.isArray(cell.outputs)) {
+      fail(`code cell ${i} has no "outputs" list`);
+    }
   });
   return value as Notebook;
 }
@@ -108,7 +112,9 @@ export function serializeNotebook(nb: Notebook): string {
     if (Array.isArray(v)) return v.map(sortKeys);
     if (v && typeof v === "object") {
       return Object.fromEntries(
-        Object.keys(v as Record<string, unknown>).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]),
+        Object.keys(v as Record<string, unknown>).sort().map((
+          k,
+        ) => [k, sortKeys((v as Record<string, unknown>)[k])]),
       );
     }
     return v;

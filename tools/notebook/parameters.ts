@@ -23,7 +23,8 @@ export class UnknownParameterError extends Error {
   }
 }
 
-const DECLARATION = /^(\s*(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=]+)?=\s*)(.*?)(;?\s*(?:\/\/.*)?)$/;
+const DECLARATION =
+  /^(\s*(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=]+)?=\s*)(.*?)(;?\s*(?:\/\/.*)?)$/;
 
 /** Parse `name=value` strings from a command line. */
 export function parseParameterArgs(args: string[]): Record<string, ParameterValue> {
@@ -44,21 +45,29 @@ export function parseParameterArgs(args: string[]): Record<string, ParameterValu
 
 /** The index of the code cell tagged `parameters`, or -1. */
 export function parametersCellIndex(nb: Notebook): number {
-  return nb.cells.findIndex((c: Cell) => c.cell_type === "code" && (c.metadata.tags ?? []).includes("parameters"));
+  return nb.cells.findIndex((c: Cell) =>
+    c.cell_type === "code" && (c.metadata.tags ?? []).includes("parameters")
+  );
 }
 
 /** The names the parameters cell declares, in order. */
 export function declaredParameters(nb: Notebook): string[] {
   const i = parametersCellIndex(nb);
   if (i < 0) return [];
-  return sourceOf(nb.cells[i]).split("\n").map((l) => DECLARATION.exec(l)?.[2]).filter((n): n is string => !!n);
+  return sourceOf(nb.cells[i]).split("\n").map((l) => DECLARATION.exec(l)?.[2]).filter((n): n is string =>
+    !!n
+  );
 }
 
 /**
  * A copy of `nb` whose parameters cell assigns the given values. Throws {@linkcode UnknownParameterError}
  * when a name is not declared there.
  */
-export function applyParameters(nb: Notebook, values: Record<string, ParameterValue>, path: string): Notebook {
+export function applyParameters(
+  nb: Notebook,
+  values: Record<string, ParameterValue>,
+  path: string,
+): Notebook {
   const names = Object.keys(values);
   if (names.length === 0) return nb;
   const known = declaredParameters(nb);

@@ -50,13 +50,21 @@ const CLAIM_HEAD = ["", "notebook", "claim", "predicted", "measured", "tolerance
 
 function mdTable(head: string[], rows: string[][]): string {
   const esc = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
-  return [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.map(esc).join(" | ")} |`)]
+  return [
+    `| ${head.join(" | ")} |`,
+    `|${head.map(() => "---").join("|")}|`,
+    ...rows.map((r) => `| ${r.map(esc).join(" | ")} |`),
+  ]
     .join("\n");
 }
 
 function htmlTable(head: string[], rows: string[][]): string {
   return `<table><thead><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr></thead><tbody>${
-    rows.map((r) => `<tr class="${r[0] === "✗" || r[1] === "failed" ? "bad" : ""}">${r.map((c) => `<td>${escapeHtml(c)}</td>`).join("")}</tr>`)
+    rows.map((r) =>
+      `<tr class="${r[0] === "✗" || r[1] === "failed" ? "bad" : ""}">${
+        r.map((c) => `<td>${escapeHtml(c)}</td>`).join("")
+      }</tr>`
+    )
       .join("")
   }</tbody></table>`;
 }
@@ -65,7 +73,9 @@ function summary(results: NotebookResult[], info: RunInfo): string {
   const claims = results.flatMap((r) => r.claims);
   const ok = claims.filter((c) => c.passed).length;
   return `${results.filter((r) => r.status === "passed").length} of ${results.length} notebooks passed; ` +
-    `${ok} of ${claims.length} claims reproduced. Wall time ${info.wallSeconds.toFixed(1)} s with ${info.jobs} ` +
+    `${ok} of ${claims.length} claims reproduced. Wall time ${
+      info.wallSeconds.toFixed(1)
+    } s with ${info.jobs} ` +
     `notebook(s) at a time on ${info.cores} cores; Deno ${info.deno}; started ${info.startedAt}` +
     (Object.keys(info.parameters).length ? `; parameters ${JSON.stringify(info.parameters)}` : "") + ".";
 }

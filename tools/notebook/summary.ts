@@ -18,8 +18,11 @@ const MARK: Record<NotebookResult["status"], string> = {
 /** One line per finished notebook. */
 export function progressLine(r: NotebookResult): string {
   const passed = r.claims.filter((c) => c.passed).length;
-  const checks = r.checks.length ? `  checks ${r.checks.filter((c) => c.passed).length}/${r.checks.length}` : "";
-  const base = `${MARK[r.status]} ${r.path}  ${r.seconds.toFixed(1)} s  claims ${passed}/${r.claims.length}${checks}` +
+  const checks = r.checks.length
+    ? `  checks ${r.checks.filter((c) => c.passed).length}/${r.checks.length}`
+    : "";
+  const base =
+    `${MARK[r.status]} ${r.path}  ${r.seconds.toFixed(1)} s  claims ${passed}/${r.claims.length}${checks}` +
     (r.backend ? `  [${r.backend}]` : "");
   return r.status === "passed" ? base : `${base}\n     ${r.message}`;
 }
