@@ -60,6 +60,7 @@ export async function main(args: string[]): Promise<number> {
   const info = {
     startedAt,
     wallSeconds: (performance.now() - t0) / 1000,
+    serverStartSeconds,
     jobs,
     deno: Deno.version.deno,
     cores: navigator.hardwareConcurrency,

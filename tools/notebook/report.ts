@@ -13,6 +13,8 @@ import { escapeHtml } from "../../lib/display.ts";
 export interface RunInfo {
   startedAt: string;
   wallSeconds: number;
+  /** Seconds until the Jupyter server answered. */
+  serverStartSeconds: number;
   jobs: number;
   deno: string;
   cores: number;
@@ -76,7 +78,10 @@ function summary(results: NotebookResult[], info: RunInfo): string {
     `${ok} of ${claims.length} claims reproduced. Wall time ${
       info.wallSeconds.toFixed(1)
     } s with ${info.jobs} ` +
-    `notebook(s) at a time on ${info.cores} cores; Deno ${info.deno}; started ${info.startedAt}` +
+    `notebook(s) at a time on ${info.cores} cores; Jupyter server up in ${
+      info.serverStartSeconds.toFixed(1)
+    } s; ` +
+    `Deno ${info.deno}; started ${info.startedAt}` +
     (Object.keys(info.parameters).length ? `; parameters ${JSON.stringify(info.parameters)}` : "") + ".";
 }
 
