@@ -40,10 +40,9 @@ export async function main(args: string[]): Promise<number> {
     );
     return 3;
   }
+  const serverStartSeconds = (performance.now() - t0) / 1000;
   console.log(
-    `Running ${paths.length} notebooks, ${jobs} at a time (server up in ${
-      ((performance.now() - t0) / 1000).toFixed(1)
-    } s)`,
+    `Running ${paths.length} notebooks, ${jobs} at a time (server up in ${serverStartSeconds.toFixed(1)} s)`,
   );
   let results;
   try {
