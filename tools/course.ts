@@ -6,7 +6,7 @@
  * @module
  */
 import { parseArgs } from "node:util";
-import { JupyterNotFoundError, startJupyterServer } from "./jupyter/server.ts";
+import { startServerOrExplain } from "./jupyter/server.ts";
 import { parseParameterArgs } from "./notebook/parameters.ts";
 import { writeReport } from "./notebook/report.ts";
 import { expandNotebookPaths, runNotebooks } from "./notebook/runner.ts";
@@ -31,15 +31,8 @@ export async function main(args: string[]): Promise<number> {
   const jobs = Number(values.jobs);
   const startedAt = new Date().toISOString();
   const t0 = performance.now();
-  let server;
-  try {
-    server = await startJupyterServer();
-  } catch (e) {
-    console.error(
-      e instanceof JupyterNotFoundError ? e.message : `Could not start Jupyter: ${(e as Error).message}`,
-    );
-    return 3;
-  }
+  const server = await startServerOrExplain();
+  if (!server) return 3;
   const serverStartSeconds = (performance.now() - t0) / 1000;
   console.log(
     `Running ${paths.length} notebooks, ${jobs} at a time (server up in ${serverStartSeconds.toFixed(1)} s)`,

@@ -13,7 +13,7 @@
  * @module
  */
 import { parseArgs } from "node:util";
-import { JupyterNotFoundError, startJupyterServer } from "./jupyter/server.ts";
+import { startServerOrExplain } from "./jupyter/server.ts";
 import { parseParameterArgs } from "./notebook/parameters.ts";
 import { expandNotebookPaths, runNotebooks } from "./notebook/runner.ts";
 import { progressLine, summaryTable } from "./notebook/summary.ts";
@@ -64,15 +64,8 @@ export async function main(args: string[]): Promise<number> {
     console.error("No notebooks to run.");
     return 2;
   }
-  let server;
-  try {
-    server = await startJupyterServer({ url: v["server-url"], token: v.token });
-  } catch (e) {
-    console.error(
-      e instanceof JupyterNotFoundError ? e.message : `Could not start Jupyter: ${(e as Error).message}`,
-    );
-    return 3;
-  }
+  const server = await startServerOrExplain({ url: v["server-url"], token: v.token });
+  if (!server) return 3;
   try {
     const results = await runNotebooks(server, paths, {
       outDir: v.out,

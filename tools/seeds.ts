@@ -7,7 +7,7 @@
  * @module
  */
 import { parseArgs } from "node:util";
-import { JupyterNotFoundError, startJupyterServer } from "./jupyter/server.ts";
+import { startServerOrExplain } from "./jupyter/server.ts";
 import { expandNotebookPaths, type NotebookResult, runNotebooks } from "./notebook/runner.ts";
 import { progressLine } from "./notebook/summary.ts";
 
@@ -30,15 +30,8 @@ export async function main(args: string[]): Promise<number> {
     return 2;
   }
   const paths = await expandNotebookPaths(positionals.length ? positionals : ["notebooks"]);
-  let server;
-  try {
-    server = await startJupyterServer();
-  } catch (e) {
-    console.error(
-      e instanceof JupyterNotFoundError ? e.message : `Could not start Jupyter: ${(e as Error).message}`,
-    );
-    return 3;
-  }
+  const server = await startServerOrExplain();
+  if (!server) return 3;
   const bySeed = new Map<number, NotebookResult[]>();
   try {
     for (const seed of seeds) {

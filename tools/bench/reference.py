@@ -46,16 +46,21 @@ def matmul(n, transpose_b):
     return {"torch": make_torch, "numpy": make_numpy}
 
 
+def torch_mlp():
+    """The benchmark MLP in PyTorch, with a batch of inputs and targets."""
+    torch.manual_seed(0)
+    layers = []
+    for i, (fan_in, out) in enumerate(zip(MLP_WIDTHS, MLP_WIDTHS[1:])):
+        layers.append(torch.nn.Linear(fan_in, out))
+        if i + 2 < len(MLP_WIDTHS):
+            layers.append(torch.nn.ReLU())
+    net = torch.nn.Sequential(*layers)
+    return net, torch.randn(MLP_BATCH, MLP_WIDTHS[0]), torch.randn(MLP_BATCH, MLP_WIDTHS[-1])
+
+
 def mlp_step():
     def make_torch():
-        torch.manual_seed(0)
-        layers = []
-        for i, (fan_in, out) in enumerate(zip(MLP_WIDTHS, MLP_WIDTHS[1:])):
-            layers.append(torch.nn.Linear(fan_in, out))
-            if i + 2 < len(MLP_WIDTHS):
-                layers.append(torch.nn.ReLU())
-        net = torch.nn.Sequential(*layers)
-        x, y = torch.randn(MLP_BATCH, MLP_WIDTHS[0]), torch.randn(MLP_BATCH, MLP_WIDTHS[-1])
+        net, x, y = torch_mlp()
 
         def step():
             loss = torch.mean((net(x) - y) ** 2)
@@ -98,15 +103,8 @@ def mlp_step():
 
 def mlp_hvp():
     def make_torch():
-        torch.manual_seed(0)
-        layers = []
-        for i, (fan_in, out) in enumerate(zip(MLP_WIDTHS, MLP_WIDTHS[1:])):
-            layers.append(torch.nn.Linear(fan_in, out))
-            if i + 2 < len(MLP_WIDTHS):
-                layers.append(torch.nn.ReLU())
-        net = torch.nn.Sequential(*layers)
+        net, x, y = torch_mlp()
         params = list(net.parameters())
-        x, y = torch.randn(MLP_BATCH, MLP_WIDTHS[0]), torch.randn(MLP_BATCH, MLP_WIDTHS[-1])
         v = [torch.randn_like(p) for p in params]
 
         def hvp():

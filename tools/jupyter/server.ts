@@ -249,3 +249,18 @@ export async function startJupyterServer(options: ServerOptions = {}): Promise<J
     },
   };
 }
+
+/**
+ * For command-line tools: start (or attach to) a server, or print why it could not start and how to fix it,
+ * and return null (the caller exits with code 3).
+ */
+export async function startServerOrExplain(options: ServerOptions = {}): Promise<JupyterServer | null> {
+  try {
+    return await startJupyterServer(options);
+  } catch (e) {
+    console.error(
+      e instanceof JupyterNotFoundError ? e.message : `Could not start Jupyter: ${(e as Error).message}`,
+    );
+    return null;
+  }
+}
