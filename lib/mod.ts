@@ -14,7 +14,15 @@
 export * as tf from "@tensorflow/tfjs-core";
 export { type BackendReport, describeBackend, initBackend } from "./backend.ts";
 export { setup } from "./setup.ts";
-export { claim, type ClaimInput, type ClaimRecord, claims, evaluateClaim, fmt, type Tolerance } from "./claims.ts";
+export {
+  claim,
+  type ClaimInput,
+  type ClaimRecord,
+  claims,
+  evaluateClaim,
+  fmt,
+  type Tolerance,
+} from "./claims.ts";
 export { display, type MimeBundle } from "./display.ts";
 export { check, CheckFailure, expectClose, expectTrue, NotImplementedError } from "./exercise.ts";
 export { type Rng, rng } from "./random.ts";

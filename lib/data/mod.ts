@@ -5,3 +5,15 @@
  */
 export { centerColumns, type Dataset, type DigitsOptions, loadDigits, oneHot, splitDataset, takeRows, toRows } from "./digits.ts";
 export { loadMnist, type MnistOptions } from "./mnist.ts";
+export {
+  hypercube,
+  hypercubeGram,
+  kernelFromParitySpectrum,
+  overlapKernel,
+  parity,
+  paritySpectrum,
+  paritySum,
+  popcount,
+  randomParityMask,
+} from "./hypercube.ts";
+export { greatCircle, spherePoints } from "./sphere.ts";

@@ -8,3 +8,17 @@
 export { checkDistanceAfter, checkMaxStableLearningRate } from "./gd_quadratic.ts";
 export { checkBalanceIncrement, checkSaxeHalfTime } from "./deep_linear.ts";
 export { checkRescaleCharge, checkTranslationCharge } from "./conservation.ts";
+export { checkEigenlearningTestMse, checkSolveKappa } from "./eigenlearning.ts";
+export { checkEmpiricalNtk, checkTwoLayerReluNtk, type EmpiricalNtkFn } from "./ntk.ts";
+export {
+  checkSimpleNoiseScale,
+  checkStationaryExcessRisk,
+  type SimpleNoiseScaleFn,
+  type StationaryRiskFn,
+} from "./sgd_noise.ts";
+export {
+  checkComputeOptimalSplit,
+  checkFitPowerLaw,
+  type ComputeSplitFn,
+  type PowerLawFitFn,
+} from "./scaling.ts";

@@ -37,3 +37,4 @@ export { cholesky, type CholeskyOptions, choleskySolve } from "./cholesky.ts";
 export { solve } from "./solve.ts";
 export { type Lstsq, lstsq, type LstsqOptions, pinv } from "./lstsq.ts";
 export { plantedSymmetric, randomOrthogonal } from "./orthogonal.ts";
+export { walshHadamard } from "./walsh_hadamard.ts";

@@ -8,9 +8,11 @@
 export { hessianVectorProduct, type LossFn } from "./hvp.ts";
 export { sharpness, type SharpnessOptions, type SharpnessResult } from "./sharpness.ts";
 export { countParams, flattenParams, unflattenParams } from "./params.ts";
+export { hypercubeLearnabilities, hypercubeTestMse } from "./hypercube_regression.ts";
 export { crossingTime, initialModeStrength, modeStrengths } from "./modes.ts";
 export { balancedness, relativeFrobeniusError } from "./balancedness.ts";
 export { findPlateaus, numericalRank, type Plateau, type PlateauOptions, singularValues } from "./plateaus.ts";
+export { empiricalNtk, outputJacobian, type ScalarModel } from "./empirical_ntk.ts";
 export {
   type ChargeTracker,
   relativeVectorError,
@@ -19,3 +21,13 @@ export {
   trackCharges,
   translationCharges,
 } from "./conserved.ts";
+export {
+  type CriticalBatchFit,
+  fitCriticalBatch,
+  measureStepGains,
+  type StepGainOptions,
+  type StepGains,
+} from "./step_gain.ts";
+export { estimateSimpleNoiseScale, type SimpleNoiseEstimate } from "./noise_scale.ts";
+export { computeOptimalFrontier, type Frontier } from "./frontier.ts";
+export { mlpNtk } from "./mlp_ntk.ts";

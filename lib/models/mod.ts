@@ -4,7 +4,14 @@
  * @module
  */
 export { activation, type ActivationName } from "./activation.ts";
-export { initMlp, mlpForward, type MlpSpec } from "./mlp.ts";
+export { initMlp, mlpFeatures, mlpForward, type MlpSpec } from "./mlp.ts";
+export {
+  type LayerScale,
+  layerScales,
+  mlpLearningRates,
+  type ParameterizationName,
+  weightScaleOf,
+} from "./parameterization.ts";
 export { alignedBalancedInit, type DeepLinearWeights, gaussianDeepLinearInit } from "./deep_linear.ts";
 export {
   cloneFloat64Mlp,

@@ -4,5 +4,35 @@
  * @module
  */
 export { criticalLearningRate, distanceToMinimum, modeResiduals, stepsToShrink } from "./quadratic.ts";
+export {
+  eigenlearning,
+  type EigenlearningOptions,
+  type EigenlearningPrediction,
+  modeLearnabilities,
+  solveKappa,
+} from "./eigenlearning.ts";
+export { binomial, hypercubeEigenvalues, hypercubeMultiplicities, krawtchouk } from "./hypercube_kernel.ts";
 export { balancednessIncrement, expectedInitialStrength, saddleLossLevels, saxeHalfTime, saxeModeStrength } from "./deep_linear.ts";
+export { type InfiniteWidthKernels, reluNtk, type ReluNtkOptions } from "./arccos_kernel.ts";
+export { linearizedGd, type LinearizedGdOptions, type LinearizedGdPrediction } from "./linearized.ts";
 export { rescaleChargeIncrement, scaleChargeIncrement, weightDecayChargeRate } from "./conservation.ts";
+export {
+  sgdNoiseFactor,
+  type SgdNoiseOptions,
+  sgdRiskCurve,
+  type SgdRiskCurveOptions,
+  sgdStabilityLimit,
+  smallStepExcessRisk,
+  stationaryExcessRisk,
+} from "./sgd_noise.ts";
+export { expectedStepGain, type NoiseScales, optimalStepGain, regressionNoiseScales } from "./noise_scale.ts";
+export {
+  computeOptimalExponents,
+  type FrontierExponents,
+  gdAsymptoticLoss,
+  gdLossExact,
+  gdTimeExponent,
+  modelSizeExponent,
+  randomFeatureLoss,
+} from "./scaling.ts";
+export { quantaDataLoss, quantaExponents, quantaFrequencies, quantaLoss, zipfTail } from "./quanta.ts";

@@ -4,6 +4,7 @@
  * @module
  */
 export { type GdOptions, type GdRun, gradientDescent, hessianRows, leastSquaresQuadratic, type Quadratic } from "./gd_quadratic.ts";
+export { kernelRegression } from "./kernel_regression.ts";
 export {
   type DeepLinearGradients,
   deepLinearGradients,
@@ -19,3 +20,16 @@ export {
 export { type Float64Optimizer, float64Optimizer, type Float64OptimizerOptions } from "./float64_optimizer.ts";
 export { type Float64TrainOptions, type Float64TrainRun, trainFloat64Mlp } from "./float64_mlp.ts";
 export { type BatchLoss, type LogEntry, type SgdOptions, trainSgd } from "./sgd.ts";
+export {
+  excessRisk,
+  type GaussianRegression,
+  gaussianRegression,
+  minibatchGradient,
+  type NormalSource,
+  normalSource,
+} from "./gaussian_regression.ts";
+export { onlineSgd, type OnlineSgdOptions, type OnlineSgdRun } from "./online_sgd.ts";
+export { type LazyTrainingOptions, type LazyTrainingRun, lazyTrainingRun } from "./lazy_training.ts";
+export { gdOnPowerLaw, type PowerLawTask, powerLawTask } from "./power_law_gd.ts";
+export { randomFeatureLosses, type RandomFeatureOptions } from "./random_features.ts";
+export { quantaModelLoss, type QuantaSample, sampleQuanta } from "./quanta.ts";

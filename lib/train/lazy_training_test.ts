@@ -1,0 +1,62 @@
+import * as tf from "@tensorflow/tfjs-core";
+import { assert, assertClose, assertEquals } from "../_assert.ts";
+import { initBackend } from "../backend.ts";
+import { rng } from "../random.ts";
+import { lazyTrainingRun } from "./lazy_training.ts";
+
+await initBackend({ prefer: ["wasm"] });
+
+function sphere(n: number, d: number, seed: number): number[][] {
+  const r = rng(seed);
+  return Array.from({ length: n }, () => {
+    const x = Array.from(r.normals(d));
+    const s = Math.hypot(...x) / Math.sqrt(d);
+    return x.map((v) => v / s);
+  });
+}
+
+const d = 4, xTrain = sphere(10, d, 1), xTest = sphere(6, d, 2);
+const yTrain = xTrain.map((x) => x[0] * x[1]);
+
+Deno.test("lazyTrainingRun() finds a linear model exactly equal to its linearization", () => {
+  // One weight layer: f = (σ/√d) x·w + b is linear in its parameters, so GD follows the closed form.
+  const run = lazyTrainingRun({ sizes: [d, 1], parameterization: "ntk" }, {
+    xTrain,
+    yTrain,
+    xTest,
+    eta: 0.5,
+    steps: 40,
+    seed: 3,
+  });
+  assert(run.relativeGap < 1e-4, `gap ${run.relativeGap}`);
+  assertClose(run.relativeNtkChange, 0, 1e-6);
+  for (let i = 0; i < xTest.length; i++) assertClose(run.networkTest[i], run.linearizedTest[i], 1e-4);
+});
+
+Deno.test("lazyTrainingRun() sees weights, NTK and outputs move less from their linearization at larger width", () => {
+  const at = (width: number) => {
+    const runs = [0, 1, 2].map((seed) =>
+      lazyTrainingRun({ sizes: [d, width, 1], parameterization: "ntk", bias: false }, {
+        xTrain,
+        yTrain,
+        xTest,
+        eta: 0.5,
+        steps: 30,
+        seed,
+      })
+    );
+    const mean = (f: (r: (typeof runs)[0]) => number) => runs.reduce((s, r) => s + f(r), 0) / runs.length;
+    return {
+      w: mean((r) => r.relativeWeightChange),
+      k: mean((r) => r.relativeNtkChange),
+      g: mean((r) => r.relativeGap),
+    };
+  };
+  const before = tf.memory().numTensors;
+  const narrow = at(64), wide = at(1024);
+  assertEquals(tf.memory().numTensors, before, "no tensors leak");
+  // 16× the width: weight motion ∝ 1/√width predicts a factor 4.
+  assert(narrow.w / wide.w > 2.5 && narrow.w / wide.w < 6, `weight change ratio ${narrow.w / wide.w}`);
+  assert(narrow.k / wide.k > 2.5, `NTK change ratio ${narrow.k / wide.k}`);
+  assert(narrow.g / wide.g > 2, `gap ratio ${narrow.g / wide.g}`);
+});
