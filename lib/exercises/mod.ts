@@ -6,6 +6,7 @@
  * @module
  */
 export { checkDistanceAfter, checkMaxStableLearningRate } from "./gd_quadratic.ts";
+export { checkDdimStep, checkIdealDenoiser, checkLocalScorePixel } from "./diffusion.ts";
 export { checkBalanceIncrement, checkSaxeHalfTime } from "./deep_linear.ts";
 export { checkRescaleCharge, checkTranslationCharge } from "./conservation.ts";
 export { checkEigenlearningTestMse, checkSolveKappa } from "./eigenlearning.ts";
@@ -22,3 +23,4 @@ export {
   type ComputeSplitFn,
   type PowerLawFitFn,
 } from "./scaling.ts";
+export { checkKernelSpectrum, checkPoolTestMse } from "./kernel_probe.ts";

@@ -13,6 +13,8 @@ export { crossingTime, initialModeStrength, modeStrengths } from "./modes.ts";
 export { balancedness, relativeFrobeniusError } from "./balancedness.ts";
 export { findPlateaus, numericalRank, type Plateau, type PlateauOptions, singularValues } from "./plateaus.ts";
 export { empiricalNtk, outputJacobian, type ScalarModel } from "./empirical_ntk.ts";
+export { type NearestNeighborOptions, type NearestNeighbors, nearestNeighbors } from "./nearest_neighbor.ts";
+export { nearestPatchDistances } from "./patch_distance.ts";
 export {
   type ChargeTracker,
   relativeVectorError,
@@ -21,6 +23,7 @@ export {
   trackCharges,
   translationCharges,
 } from "./conserved.ts";
+export { fractionBelow, median, quantile } from "./quantile.ts";
 export {
   type CriticalBatchFit,
   fitCriticalBatch,
@@ -30,4 +33,11 @@ export {
 } from "./step_gain.ts";
 export { estimateSimpleNoiseScale, type SimpleNoiseEstimate } from "./noise_scale.ts";
 export { computeOptimalFrontier, type Frontier } from "./frontier.ts";
+export { type KernelSpectrum, kernelSpectrum } from "./kernel_spectrum.ts";
+export {
+  type KernelLearningCurve,
+  kernelLearningCurve,
+  type KernelLearningCurveOptions,
+  poolTestMse,
+} from "./kernel_learning_curve.ts";
 export { mlpNtk } from "./mlp_ntk.ts";

@@ -5,3 +5,4 @@
  */
 export { type ChartOptions, lineChart, type Row, type ScaleType, theoryVsMeasurement, type TheoryOptions } from "./charts.ts";
 export { chartBundle, renderSvg, showChart, VEGALITE_MIME, type VegaLiteSpec } from "./render.ts";
+export { imageGrid, type ImageGridOptions } from "./image_grid.ts";

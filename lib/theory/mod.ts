@@ -15,6 +15,16 @@ export { binomial, hypercubeEigenvalues, hypercubeMultiplicities, krawtchouk } f
 export { balancednessIncrement, expectedInitialStrength, saddleLossLevels, saxeHalfTime, saxeModeStrength } from "./deep_linear.ts";
 export { type InfiniteWidthKernels, reluNtk, type ReluNtkOptions } from "./arccos_kernel.ts";
 export { linearizedGd, type LinearizedGdOptions, type LinearizedGdPrediction } from "./linearized.ts";
+export {
+  checkNoisedBatch,
+  idealDenoiser,
+  idealPosteriorWeights,
+  idealScore,
+  type ImageRows,
+  noisedEmpiricalLogDensity,
+  type NoiseLevel,
+} from "./ideal_denoiser.ts";
+export { extractPatch, localScoreDenoiser, type PatchBank, patchBank, type PatchBankOptions, type PatchPool } from "./local_score.ts";
 export { rescaleChargeIncrement, scaleChargeIncrement, weightDecayChargeRate } from "./conservation.ts";
 export {
   sgdNoiseFactor,

@@ -17,6 +17,15 @@ export {
   plantedDeepLinearProblem,
   trainDeepLinear,
 } from "./deep_linear.ts";
+export {
+  ddimStep,
+  type Denoiser,
+  noiseSchedule,
+  type NoiseScheduleOptions,
+  reverseDiffusion,
+  type ReverseDiffusionOptions,
+  type ReverseDiffusionRun,
+} from "./reverse_diffusion.ts";
 export { type Float64Optimizer, float64Optimizer, type Float64OptimizerOptions } from "./float64_optimizer.ts";
 export { type Float64TrainOptions, type Float64TrainRun, trainFloat64Mlp } from "./float64_mlp.ts";
 export { type BatchLoss, type LogEntry, type SgdOptions, trainSgd } from "./sgd.ts";
