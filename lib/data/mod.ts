@@ -5,6 +5,7 @@
  */
 export { centerColumns, type Dataset, type DigitsOptions, loadDigits, oneHot, splitDataset, takeRows, toRows } from "./digits.ts";
 export { loadMnist, type MnistOptions } from "./mnist.ts";
+export { type PcaOptions, pcaProject, type PcaResult } from "./pca.ts";
 export {
   hypercube,
   hypercubeGram,

@@ -24,3 +24,4 @@ export {
   type PowerLawFitFn,
 } from "./scaling.ts";
 export { checkKernelSpectrum, checkPoolTestMse } from "./kernel_probe.ts";
+export { checkLogLogSlope, checkMuPConfig, type LogLogSlopeFn, type MuPConfigFn, type MuPLayer } from "./mup.ts";

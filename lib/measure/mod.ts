@@ -24,6 +24,7 @@ export {
   translationCharges,
 } from "./conserved.ts";
 export { fractionBelow, median, quantile } from "./quantile.ts";
+export { featureMovement } from "./feature_movement.ts";
 export {
   type CriticalBatchFit,
   fitCriticalBatch,
@@ -33,6 +34,7 @@ export {
 } from "./step_gain.ts";
 export { estimateSimpleNoiseScale, type SimpleNoiseEstimate } from "./noise_scale.ts";
 export { computeOptimalFrontier, type Frontier } from "./frontier.ts";
+export { preconditionedSharpness, type PreconditionedSharpnessOptions } from "./preconditioned_sharpness.ts";
 export { type KernelSpectrum, kernelSpectrum } from "./kernel_spectrum.ts";
 export {
   type KernelLearningCurve,

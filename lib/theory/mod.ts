@@ -46,3 +46,4 @@ export {
   randomFeatureLoss,
 } from "./scaling.ts";
 export { quantaDataLoss, quantaExponents, quantaFrequencies, quantaLoss, zipfTail } from "./quanta.ts";
+export { type TwoLayerExponents, twoLayerWidthExponents, type WidthExponentOptions } from "./width_scaling.ts";

@@ -29,6 +29,7 @@ export {
 export { type Float64Optimizer, float64Optimizer, type Float64OptimizerOptions } from "./float64_optimizer.ts";
 export { type Float64TrainOptions, type Float64TrainRun, trainFloat64Mlp } from "./float64_mlp.ts";
 export { type BatchLoss, type LogEntry, type SgdOptions, trainSgd } from "./sgd.ts";
+export { type LayerwiseSgdOptions, type LayerwiseSgdRun, trainLayerwiseSgd } from "./layerwise_sgd.ts";
 export {
   excessRisk,
   type GaussianRegression,
@@ -42,3 +43,12 @@ export { type LazyTrainingOptions, type LazyTrainingRun, lazyTrainingRun } from 
 export { gdOnPowerLaw, type PowerLawTask, powerLawTask } from "./power_law_gd.ts";
 export { randomFeatureLosses, type RandomFeatureOptions } from "./random_features.ts";
 export { quantaModelLoss, type QuantaSample, sampleQuanta } from "./quanta.ts";
+export {
+  type BestLearningRate,
+  bestLearningRates,
+  type LearningRateSweepOptions,
+  type PredictionLoss,
+  type SweepPoint,
+  sweepLearningRates,
+} from "./lr_sweep.ts";
+export { featureMovementSweep, type FeatureSweepOptions, type FeatureSweepRow } from "./feature_sweep.ts";
