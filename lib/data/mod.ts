@@ -3,7 +3,16 @@
  *
  * @module
  */
-export { centerColumns, type Dataset, type DigitsOptions, loadDigits, oneHot, splitDataset, takeRows, toRows } from "./digits.ts";
+export {
+  centerColumns,
+  type Dataset,
+  type DigitsOptions,
+  loadDigits,
+  oneHot,
+  splitDataset,
+  takeRows,
+  toRows,
+} from "./digits.ts";
 export { loadMnist, type MnistOptions } from "./mnist.ts";
 export { type PcaOptions, pcaProject, type PcaResult } from "./pca.ts";
 export {

@@ -7,6 +7,7 @@
  */
 export { checkDistanceAfter, checkMaxStableLearningRate } from "./gd_quadratic.ts";
 export { checkDdimStep, checkIdealDenoiser, checkLocalScorePixel } from "./diffusion.ts";
+export { checkEmaThreshold, checkSharpness, type SharpnessFn } from "./sharpness.ts";
 export { checkBalanceIncrement, checkSaxeHalfTime } from "./deep_linear.ts";
 export { checkRescaleCharge, checkTranslationCharge } from "./conservation.ts";
 export { checkEigenlearningTestMse, checkSolveKappa } from "./eigenlearning.ts";
@@ -24,4 +25,10 @@ export {
   type PowerLawFitFn,
 } from "./scaling.ts";
 export { checkKernelSpectrum, checkPoolTestMse } from "./kernel_probe.ts";
-export { checkLogLogSlope, checkMuPConfig, type LogLogSlopeFn, type MuPConfigFn, type MuPLayer } from "./mup.ts";
+export {
+  checkLogLogSlope,
+  checkMuPConfig,
+  type LogLogSlopeFn,
+  type MuPConfigFn,
+  type MuPLayer,
+} from "./mup.ts";

@@ -11,7 +11,13 @@ export { countParams, flattenParams, unflattenParams } from "./params.ts";
 export { hypercubeLearnabilities, hypercubeTestMse } from "./hypercube_regression.ts";
 export { crossingTime, initialModeStrength, modeStrengths } from "./modes.ts";
 export { balancedness, relativeFrobeniusError } from "./balancedness.ts";
-export { findPlateaus, numericalRank, type Plateau, type PlateauOptions, singularValues } from "./plateaus.ts";
+export {
+  findPlateaus,
+  numericalRank,
+  type Plateau,
+  type PlateauOptions,
+  singularValues,
+} from "./plateaus.ts";
 export { empiricalNtk, outputJacobian, type ScalarModel } from "./empirical_ntk.ts";
 export { type NearestNeighborOptions, type NearestNeighbors, nearestNeighbors } from "./nearest_neighbor.ts";
 export { nearestPatchDistances } from "./patch_distance.ts";
@@ -23,6 +29,7 @@ export {
   trackCharges,
   translationCharges,
 } from "./conserved.ts";
+export { lanczosEigenvalues, type LanczosOptions, type LanczosResult } from "./lanczos.ts";
 export { fractionBelow, median, quantile } from "./quantile.ts";
 export { featureMovement } from "./feature_movement.ts";
 export {
@@ -43,3 +50,9 @@ export {
   poolTestMse,
 } from "./kernel_learning_curve.ts";
 export { mlpNtk } from "./mlp_ntk.ts";
+export {
+  type EdgeOfStabilityOptions,
+  type EdgeOfStabilitySummary,
+  type SharpnessTrace,
+  summarizeEdgeOfStability,
+} from "./edge_of_stability.ts";

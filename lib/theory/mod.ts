@@ -12,9 +12,21 @@ export {
   solveKappa,
 } from "./eigenlearning.ts";
 export { binomial, hypercubeEigenvalues, hypercubeMultiplicities, krawtchouk } from "./hypercube_kernel.ts";
-export { balancednessIncrement, expectedInitialStrength, saddleLossLevels, saxeHalfTime, saxeModeStrength } from "./deep_linear.ts";
+export {
+  balancednessIncrement,
+  expectedInitialStrength,
+  saddleLossLevels,
+  saxeHalfTime,
+  saxeModeStrength,
+} from "./deep_linear.ts";
 export { type InfiniteWidthKernels, reluNtk, type ReluNtkOptions } from "./arccos_kernel.ts";
 export { linearizedGd, type LinearizedGdOptions, type LinearizedGdPrediction } from "./linearized.ts";
+export {
+  type MomentumKind,
+  quadraticIterationRadius,
+  type StabilityOptions,
+  stabilityThreshold,
+} from "./edge_of_stability.ts";
 export {
   checkNoisedBatch,
   idealDenoiser,
@@ -24,7 +36,14 @@ export {
   noisedEmpiricalLogDensity,
   type NoiseLevel,
 } from "./ideal_denoiser.ts";
-export { extractPatch, localScoreDenoiser, type PatchBank, patchBank, type PatchBankOptions, type PatchPool } from "./local_score.ts";
+export {
+  extractPatch,
+  localScoreDenoiser,
+  type PatchBank,
+  patchBank,
+  type PatchBankOptions,
+  type PatchPool,
+} from "./local_score.ts";
 export { rescaleChargeIncrement, scaleChargeIncrement, weightDecayChargeRate } from "./conservation.ts";
 export {
   sgdNoiseFactor,
@@ -46,4 +65,8 @@ export {
   randomFeatureLoss,
 } from "./scaling.ts";
 export { quantaDataLoss, quantaExponents, quantaFrequencies, quantaLoss, zipfTail } from "./quanta.ts";
-export { type TwoLayerExponents, twoLayerWidthExponents, type WidthExponentOptions } from "./width_scaling.ts";
+export {
+  type TwoLayerExponents,
+  twoLayerWidthExponents,
+  type WidthExponentOptions,
+} from "./width_scaling.ts";

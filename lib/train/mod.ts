@@ -3,7 +3,14 @@
  *
  * @module
  */
-export { type GdOptions, type GdRun, gradientDescent, hessianRows, leastSquaresQuadratic, type Quadratic } from "./gd_quadratic.ts";
+export {
+  type GdOptions,
+  type GdRun,
+  gradientDescent,
+  hessianRows,
+  leastSquaresQuadratic,
+  type Quadratic,
+} from "./gd_quadratic.ts";
 export { kernelRegression } from "./kernel_regression.ts";
 export {
   type DeepLinearGradients,
@@ -18,6 +25,12 @@ export {
   trainDeepLinear,
 } from "./deep_linear.ts";
 export {
+  type FullBatchOptions,
+  type FullBatchRun,
+  type SharpnessRecord,
+  trainFullBatch,
+} from "./full_batch.ts";
+export {
   ddimStep,
   type Denoiser,
   noiseSchedule,
@@ -26,7 +39,11 @@ export {
   type ReverseDiffusionOptions,
   type ReverseDiffusionRun,
 } from "./reverse_diffusion.ts";
-export { type Float64Optimizer, float64Optimizer, type Float64OptimizerOptions } from "./float64_optimizer.ts";
+export {
+  type Float64Optimizer,
+  float64Optimizer,
+  type Float64OptimizerOptions,
+} from "./float64_optimizer.ts";
 export { type Float64TrainOptions, type Float64TrainRun, trainFloat64Mlp } from "./float64_mlp.ts";
 export { type BatchLoss, type LogEntry, type SgdOptions, trainSgd } from "./sgd.ts";
 export { type LayerwiseSgdOptions, type LayerwiseSgdRun, trainLayerwiseSgd } from "./layerwise_sgd.ts";
@@ -48,7 +65,7 @@ export {
   bestLearningRates,
   type LearningRateSweepOptions,
   type PredictionLoss,
-  type SweepPoint,
   sweepLearningRates,
+  type SweepPoint,
 } from "./lr_sweep.ts";
 export { featureMovementSweep, type FeatureSweepOptions, type FeatureSweepRow } from "./feature_sweep.ts";
