@@ -13,6 +13,7 @@ import "@tensorflow/tfjs-backend-cpu";
 import "@tensorflow/tfjs-backend-wasm";
 import "./autodiff/_register_gradients.ts";
 import { isWasmMatMulPatched, patchWasmMatMul } from "./wasm_matmul.ts";
+import { envVar } from "./_platform.ts";
 
 /** Backends the course knows, fastest first. */
 export type BackendName = "tensorflow" | "wasm" | "cpu";
@@ -49,12 +50,7 @@ function defaultLoadNative(): Promise<unknown> {
 }
 
 function envPreference(): BackendName[] | undefined {
-  let forced: string | undefined;
-  try {
-    forced = Deno.env.get("LM_BACKEND");
-  } catch {
-    forced = undefined; // no env permission
-  }
+  const forced = envVar("LM_BACKEND"); // undefined without env permission
   if (!forced) return undefined;
   if (!["tensorflow", "wasm", "cpu"].includes(forced)) {
     throw new RangeError(`LM_BACKEND must be one of tensorflow, wasm, cpu; got "${forced}"`);

@@ -2,11 +2,13 @@
  * Show a MIME bundle in whichever notebook kernel runs the code, or on the console outside one.
  *
  * - Deno kernel: `Deno.jupyter.display(bundle, { raw: true })`.
+ * - tslab kernel (Node): the kernel's own display channel (`_platform.ts`), the same bundle and `display_id`.
  * - Elsewhere (a script, a unit test): the `text/plain` part is printed.
  * Tests can capture displays with {@linkcode captureDisplays}.
  *
  * @module
  */
+import { tslabDisplayWriter } from "./_platform.ts";
 
 /** A Jupyter MIME bundle: `{ "text/plain": "...", "text/html": "...", ... }`. */
 export type MimeBundle = Record<string, unknown>;
@@ -38,9 +40,9 @@ function denoJupyter(): DenoJupyter | undefined {
   }
 }
 
-/** True when running inside the Deno Jupyter kernel. */
+/** True when running inside a notebook kernel (Deno's or tslab). */
 export function isKernel(): boolean {
-  return denoJupyter() !== undefined;
+  return denoJupyter() !== undefined || tslabDisplayWriter() !== undefined;
 }
 
 /** Display a MIME bundle. Await it: the kernel sends it asynchronously. */
@@ -53,6 +55,12 @@ export async function display(bundle: MimeBundle, options: DisplayOptions = {}):
       update: options.update ?? false,
       display_id: options.displayId,
     });
+    return;
+  }
+  const tslab = tslabDisplayWriter();
+  if (tslab) {
+    const transient = options.displayId === undefined ? {} : { display_id: options.displayId };
+    tslab({ data: bundle, metadata: {}, transient }, options.update ?? false);
     return;
   }
   if (!options.update) console.log(String(bundle["text/plain"] ?? Object.keys(bundle).join(", ")));

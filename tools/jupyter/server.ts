@@ -7,7 +7,12 @@
  *
  * @module
  */
-import { writeKernelspec } from "./kernelspec.ts";
+import {
+  TSLAB_KERNEL_NAME,
+  type TslabKernelspecOptions,
+  writeKernelspec,
+  writeTslabKernelspec,
+} from "./kernelspec.ts";
 
 /** A running (or attached) Jupyter server. */
 export interface JupyterServer {
@@ -53,6 +58,11 @@ export interface ServerOptions {
    * instead of writing a private one.
    */
   installedKernelspecs?: string;
+  /**
+   * Also write a private tslab (Node) kernelspec named "tslab" (tools/tslab/; DESIGN.md, "tslab").
+   * `kernelEnv` applies to it too.
+   */
+  tslab?: Omit<TslabKernelspecOptions, "env">;
 }
 
 /** Python snippet loaded as server config: TCP_NODELAY on kernel WebSockets (jupyter_server 1.x and 2.x). */
@@ -186,6 +196,12 @@ export async function startJupyterServer(options: ServerOptions = {}): Promise<J
       denoPath: options.denoPath ?? Deno.execPath(),
       env: options.kernelEnv,
     });
+    if (options.tslab) {
+      await writeTslabKernelspec(`${jupyterPath}/kernels/${TSLAB_KERNEL_NAME}`, {
+        ...options.tslab,
+        env: options.kernelEnv,
+      });
+    }
   }
   const configFile = `${home}/nodelay_config.py`;
   await Deno.writeTextFile(configFile, NODELAY_CONFIG);
