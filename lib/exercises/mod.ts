@@ -32,3 +32,5 @@ export {
   type MuPConfigFn,
   type MuPLayer,
 } from "./mup.ts";
+export { checkFourierPowerShare, checkLeapComplexity, type FourierShareFn, type LeapFn } from "./grokking.ts";
+export { checkLinearCka, checkNc1, type LinearCkaFn, type Nc1Fn } from "./neural_collapse.ts";

@@ -50,6 +50,9 @@ export {
   poolTestMse,
 } from "./kernel_learning_curve.ts";
 export { mlpNtk } from "./mlp_ntk.ts";
+export { fourierPower, fourierPowerShare } from "./fourier.ts";
+export { type NeuralCollapse, neuralCollapse } from "./neural_collapse.ts";
+export { linearCka } from "./cka.ts";
 export {
   type EdgeOfStabilityOptions,
   type EdgeOfStabilitySummary,

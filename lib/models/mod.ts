@@ -21,3 +21,20 @@ export {
   type Float64MlpSpec,
   initFloat64Mlp,
 } from "./float64_mlp.ts";
+export {
+  initModularMlp,
+  modularAccuracy,
+  type ModularMlp,
+  modularMlpForward,
+  type ModularMlpGradients,
+  modularMlpGradients,
+  type ModularMlpOptions,
+} from "./modular_mlp.ts";
+export {
+  initMeanFieldNet,
+  meanFieldForward,
+  type MeanFieldGradients,
+  meanFieldGradients,
+  type MeanFieldInit,
+  type MeanFieldNet,
+} from "./mean_field_net.ts";

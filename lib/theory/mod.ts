@@ -70,3 +70,11 @@ export {
   twoLayerWidthExponents,
   type WidthExponentOptions,
 } from "./width_scaling.ts";
+export {
+  simplexEtf,
+  simplexEtfCosine,
+  type UfmOptimum,
+  unconstrainedFeaturesOptimum,
+} from "./neural_collapse.ts";
+export { fourierModularNetwork, type FourierNetworkOptions, randomFourierShare } from "./modular_fourier.ts";
+export { leapComplexity, staircasePlateaus } from "./leap.ts";

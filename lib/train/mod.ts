@@ -69,3 +69,23 @@ export {
   type SweepPoint,
 } from "./lr_sweep.ts";
 export { featureMovementSweep, type FeatureSweepOptions, type FeatureSweepRow } from "./feature_sweep.ts";
+export { type AdamWOptions, float64AdamW } from "./adamw.ts";
+export {
+  type ModularRecord,
+  type ModularTrainOptions,
+  type ModularTrainRun,
+  trainModularAddition,
+} from "./modular_addition.ts";
+export {
+  type MonomialRun,
+  type MonomialSum,
+  type MonomialTrainOptions,
+  trainOnMonomials,
+} from "./staircase.ts";
+export {
+  trainUnconstrainedFeatures,
+  type UfmOptions,
+  type UfmRecord,
+  type UfmRun,
+} from "./unconstrained_features.ts";
+export { type ClassifierRecord, type ClassifierTrainOptions, trainClassifier } from "./classifier.ts";
