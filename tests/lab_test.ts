@@ -9,7 +9,10 @@ import { runNotebook } from "../tools/notebook/runner.ts";
 
 Deno.test("deno task lab installs a kernelspec whose front end executes a course notebook", async () => {
   const frontEnd = await findFrontEnd();
-  assert(frontEnd !== null, `this test needs JupyterLab or Notebook (.ci/run installs one). ${NO_FRONTEND_MESSAGE}`);
+  assert(
+    frontEnd !== null,
+    `this test needs JupyterLab or Notebook (.ci/run installs one). ${NO_FRONTEND_MESSAGE}`,
+  );
   const home = await Deno.makeTempDir({ prefix: "lm-lab-test-" });
   const dataDir = `${home}/jupyter`;
   const spec = JSON.parse(await Deno.readTextFile(await installKernelspec(dataDir)));
@@ -23,13 +26,23 @@ Deno.test("deno task lab installs a kernelspec whose front end executes a course
   const argv = frontEndArgs(frontEnd, { root: Deno.cwd(), noBrowser: true, port, token });
   const child = new Deno.Command(argv[0], {
     args: argv.slice(1),
-    env: { JUPYTER_DATA_DIR: dataDir, JUPYTER_CONFIG_DIR: `${home}/config`, JUPYTER_RUNTIME_DIR: `${home}/runtime` },
+    env: {
+      JUPYTER_DATA_DIR: dataDir,
+      JUPYTER_CONFIG_DIR: `${home}/config`,
+      JUPYTER_RUNTIME_DIR: `${home}/runtime`,
+    },
     stdout: "null",
     stderr: "null",
   }).spawn();
   try {
-    const server = await startJupyterServer({ url: `http://127.0.0.1:${port}/`, token, startTimeoutSeconds: 60 });
-    const r = await runNotebook(server, "notebooks/01_gradient_descent_quadratic.ipynb", { outDir: `${home}/out` });
+    const server = await startJupyterServer({
+      url: `http://127.0.0.1:${port}/`,
+      token,
+      startTimeoutSeconds: 60,
+    });
+    const r = await runNotebook(server, "notebooks/01_gradient_descent_quadratic.ipynb", {
+      outDir: `${home}/out`,
+    });
     assertEquals([r.status, r.message], ["passed", ""]);
   } finally {
     child.kill("SIGTERM");

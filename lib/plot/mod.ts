@@ -3,6 +3,13 @@
  *
  * @module
  */
-export { type ChartOptions, lineChart, type Row, type ScaleType, theoryVsMeasurement, type TheoryOptions } from "./charts.ts";
+export {
+  type ChartOptions,
+  lineChart,
+  type Row,
+  type ScaleType,
+  type TheoryOptions,
+  theoryVsMeasurement,
+} from "./charts.ts";
 export { chartBundle, renderSvg, showChart, VEGALITE_MIME, type VegaLiteSpec } from "./render.ts";
 export { imageGrid, type ImageGridOptions } from "./image_grid.ts";

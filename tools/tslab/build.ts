@@ -224,9 +224,7 @@ export async function buildNodePackage(
   options: BuildOptions = {},
 ): Promise<{ built: boolean; seconds: number }> {
   const t0 = performance.now();
-  const log = options.verbose ?? true
-    ? (s: string) => console.log(s)
-    : () => {};
+  const log = options.verbose ?? true ? (s: string) => console.log(s) : () => {};
   for (const path of [TSC, TSLAB_BIN]) {
     if (!await exists(path)) {
       throw new TslabNotInstalledError(path.slice(ROOT.length + 1));
@@ -263,17 +261,13 @@ export async function buildNodePackage(
   );
   if (fatal.length) {
     throw new Error(
-      `lib/ does not compile for Node (tools/tslab/build.ts):\n${
-        fatal.join("\n")
-      }`,
+      `lib/ does not compile for Node (tools/tslab/build.ts):\n${fatal.join("\n")}`,
     );
   }
   if (warnings.length) {
     log(
       `warning: the TypeScript compiler reports ${warnings.length} type error(s) in lib/; the package is ` +
-        `built anyway (\`deno task check\` is the type check of record):\n${
-          warnings.join("\n")
-        }`,
+        `built anyway (\`deno task check\` is the type check of record):\n${warnings.join("\n")}`,
     );
   }
   await rewriteOutput(`${PACKAGE_DIR}/lib`);
@@ -297,9 +291,7 @@ export async function buildNodePackage(
   await Deno.writeTextFile(STAMP, hash + "\n");
   const seconds = (performance.now() - t0) / 1000;
   log(
-    `built learning-mechanics (Node package) in ${
-      seconds.toFixed(1)
-    } s: ${PACKAGE_DIR}`,
+    `built learning-mechanics (Node package) in ${seconds.toFixed(1)} s: ${PACKAGE_DIR}`,
   );
   return { built: true, seconds };
 }
