@@ -129,6 +129,15 @@ function toOutput(msg: KernelMessage.IIOPubMessage, executionCount: number | nul
   }
 }
 
+/** The last few lines the cell wrote to stderr, on one line (for an error without a message). */
+function stderrTail(outputs: Output[]): string {
+  const text = outputs.filter((o) => o.output_type === "stream" && o.name === "stderr")
+    .map((o) => (o.output_type === "stream" ? (Array.isArray(o.text) ? o.text.join("") : o.text) : "")).join(
+      "",
+    );
+  return text.trim().split("\n").slice(-4).join(" | ").slice(0, 500);
+}
+
 /** Merge consecutive stream outputs of the same name, as Jupyter front ends do. */
 function mergeStreams(outputs: Output[]): Output[] {
   const merged: Output[] = [];
@@ -300,6 +309,8 @@ export async function executeNotebook(
               l.replace(ANSI, "")
             ),
           };
+          // Some kernels (tslab) report a compile error with an empty message and explain it on stderr.
+          if (!failure.evalue.trim()) failure.evalue = stderrTail(slot.outputs);
         }
       }
       if (failure && failure.kind !== "error") {
