@@ -244,6 +244,15 @@ export async function startJupyterServer(options: ServerOptions = {}): Promise<J
     throw new Error(`${(e as Error).message}\nCommand: ${cmd.join(" ")}\nIts log:\n${log.tail()}`);
   }
   let stopped = false;
+  // Ctrl-C or a kill of the tool must not leave the server and its kernels running.
+  const onSignal = () => {
+    try {
+      child.kill("SIGTERM");
+    } catch { /* already gone */ }
+    Deno.exit(130);
+  };
+  const signals: Deno.Signal[] = ["SIGINT", "SIGTERM"];
+  for (const sig of signals) Deno.addSignalListener(sig, onSignal);
   return {
     baseUrl,
     token,
@@ -251,6 +260,7 @@ export async function startJupyterServer(options: ServerOptions = {}): Promise<J
     async stop() {
       if (stopped) return;
       stopped = true;
+      for (const sig of signals) Deno.removeSignalListener(sig, onSignal);
       try {
         child.kill("SIGTERM");
       } catch { /* already gone */ }

@@ -72,6 +72,8 @@ export interface ExecuteOptions {
   cellTimeoutSeconds?: number;
   /** Milliseconds of IOPub quiet, after the last cell, before the notebook counts as finished. Default 20. */
   drainMs?: number;
+  /** Seconds to wait for a kernel to start and answer. Default 60. */
+  kernelStartTimeoutSeconds?: number;
   /** Called after each code cell. */
   onCell?: (info: { cellIndex: number; seconds: number; failed: boolean }) => void;
 }
@@ -96,6 +98,19 @@ export function serverSettings(server: JupyterServer): ServerConnection.ISetting
 
 function delay(ms: number): Promise<void> {
   return new Promise((res) => setTimeout(res, ms));
+}
+
+/** `promise`, or an Error with `message` if it has not settled after `seconds`. */
+async function withDeadline<T>(promise: Promise<T>, seconds: number, message: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    return await Promise.race([
+      promise,
+      new Promise<never>((_, reject) => timer = setTimeout(() => reject(new Error(message)), seconds * 1000)),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Convert an IOPub message into an nbformat output, or null if it is not one. */
@@ -166,12 +181,19 @@ export async function executeNotebook(
   const timeoutMs = (options.cellTimeoutSeconds ?? 120) * 1000;
   const out = structuredClone(nb);
   const t0 = performance.now();
-  const session = await sessionManager.startNew({
-    path: options.path,
-    name: options.path.split("/").pop() ?? options.path,
-    type: "notebook",
-    kernel: { name: options.kernelName ?? "deno" },
-  });
+  const startSeconds = options.kernelStartTimeoutSeconds ?? 60;
+  const session = await withDeadline(
+    sessionManager.startNew({
+      path: options.path,
+      name: options.path.split("/").pop() ?? options.path,
+      type: "notebook",
+      kernel: { name: options.kernelName ?? "deno" },
+    }),
+    startSeconds,
+    `the server did not start a "${
+      options.kernelName ?? "deno"
+    }" kernel for ${options.path} within ${startSeconds} s`,
+  );
   const kernel = session.kernel;
   if (!kernel) throw new Error(`The server started no kernel for ${options.path}`);
 
@@ -227,7 +249,17 @@ export async function executeNotebook(
   });
 
   // Wait until the kernel is ready.
-  await kernel.info;
+  try {
+    await withDeadline(
+      kernel.info,
+      startSeconds,
+      `the kernel for ${options.path} did not answer within ${startSeconds} s of starting`,
+    );
+  } catch (e) {
+    await Promise.race([session.shutdown().catch(() => {}), delay(5000)]);
+    session.dispose();
+    throw e;
+  }
   const kernelStartSeconds = (performance.now() - t0) / 1000;
   const t1 = performance.now();
   let failure: CellFailure | null = null;
@@ -264,7 +296,7 @@ export async function executeNotebook(
       ]);
       clearTimeout(timer);
       if (outcome.kind === "timeout") {
-        await kernel.interrupt().catch(() => {});
+        await withDeadline(kernel.interrupt(), 10, "interrupt request unanswered").catch(() => {});
         const settled = await Promise.race([
           future.done.then(() => true, () => true),
           delay(3000).then(() => false),
