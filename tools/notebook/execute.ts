@@ -360,8 +360,10 @@ export async function executeNotebook(
       options.onCell?.({ cellIndex: i, seconds, failed: failure !== null });
     }
   } finally {
-    // Late outputs of any cell: wait until IOPub has been quiet for drainMs.
-    while (performance.now() - lastMessage < drainMs) {
+    // Late outputs of any cell: wait until IOPub has been quiet for drainMs (at most 2 s: a timer that keeps
+    // printing must not hold the run forever).
+    const drainDeadline = performance.now() + 2000;
+    while (performance.now() - lastMessage < drainMs && performance.now() < drainDeadline) {
       await delay(Math.max(1, drainMs - (performance.now() - lastMessage)));
     }
     const executeSeconds = (performance.now() - t1) / 1000;

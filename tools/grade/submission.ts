@@ -1,0 +1,261 @@
+/**
+ * Grade one submission: read it (never modifying it), build the graded notebook, execute it in a fresh
+ * kernel through the runner in a scratch folder, and read back only the check records the grader can
+ * authenticate (emitted in its own check cells, carrying the run's token). Never throws for problems of the
+ * submission itself: every problem becomes a line of the result.
+ *
+ * @module
+ */
+import {
+  type Cell,
+  type Notebook,
+  NotebookFormatError,
+  serializeNotebook,
+  sourceOf,
+  validateNotebook,
+} from "../notebook/nbformat.ts";
+import type { JupyterServer } from "../jupyter/server.ts";
+import type { Assignment } from "./markers.ts";
+import { buildGradedNotebook, type GradedNotebook, WrongAssignmentError } from "./graded_notebook.ts";
+import { newToken } from "./preamble.ts";
+import { executeWithDeadlines } from "./sandbox.ts";
+import { collectChecks, stripTokens } from "./check_records.ts";
+
+/** How grading a submission ended. */
+export type SubmissionStatus =
+  | "graded" // every cell ran
+  | "stopped" // a cell failed, timed out or killed the kernel: checks after it score 0
+  | "invalid" // not JSON, or not a notebook
+  | "wrong-assignment" // a notebook of another assignment
+  | "grader-error"; // the grader itself failed (not the student's fault)
+
+/** One check's outcome for one submission. */
+export interface CheckOutcome {
+  name: string;
+  points: number;
+  earned: number;
+  passed: boolean;
+  /** The check's message, or why it did not run. */
+  message: string;
+  /** Text the check cell printed (truncated). */
+  output: string;
+  hidden: boolean;
+}
+
+/** Everything known about one graded submission. */
+export interface SubmissionResult {
+  /** Path as given. */
+  path: string;
+  /** Short name for the gradebook and feedback files (path relative to the batch folder, without .ipynb). */
+  id: string;
+  assignment: string;
+  status: SubmissionStatus;
+  checks: CheckOutcome[];
+  total: number;
+  possible: number;
+  /** Problems, each one line: what was wrong and what the grader did about it. */
+  problems: string[];
+  /** Patterns in the student's code worth a human look (not penalised). */
+  flags: string[];
+  seconds: number;
+  /** The executed graded notebook (in the out dir), or "". */
+  gradedPath: string;
+}
+
+/** Options of {@linkcode gradeSubmission}. */
+export interface GradeOptions {
+  /** The assignment (parsed solution notebook) the submission is graded against. */
+  assignment: Assignment;
+  /** Short name of the submission. Default: its file name without .ipynb. */
+  id?: string;
+  /** Scratch folder under the server root, for this submission only (created, then removed). */
+  scratchDir: string;
+  /** Folder for the executed graded notebook. "" = do not write it. */
+  gradedDir?: string;
+  /** Per-cell limit, seconds. Default 60. */
+  cellTimeoutSeconds?: number;
+  /** Whole-submission limit, seconds. Default 300. */
+  submissionTimeoutSeconds?: number;
+  /** Seconds for the kernel to start and the grader's preamble to load the library (one retry). Default 30. */
+  startTimeoutSeconds?: number;
+}
+
+/** Patterns worth a human look, with what they suggest. */
+const SUSPICIOUS: [RegExp, string][] = [
+  [/Deno\s*\.\s*jupyter|Deno\s*\[/, "uses Deno.jupyter or Deno's internals directly"],
+  [/vnd\.learning-mechanics|CHECK_MIME/, "mentions the grader's check record type"],
+  [/node:inspector|\binspector\b/, "uses the inspector"],
+  [/\b(?:function|const|let|var)\s+check\s*[=(<]|\bcheck\s*=[^=]/, "redefines check"],
+  [/\bcheck[A-Z]\w*\s*=[^=]|\b(?:function|const|let|var)\s+check[A-Z]\w*\b/, "redefines a checker"],
+  [/PASS/, "prints PASS"],
+  [/\.prototype\b|defineProperty|setPrototypeOf|__proto__/, "changes objects' prototypes or properties"],
+  [/\b(?:Math|Number|Array|Object|JSON|globalThis)\s*\.\s*\w+\s*=[^=]/, "reassigns a built-in"],
+  [/Deno\s*\.\s*permissions/, "asks for permissions"],
+];
+
+function emptyResult(assignment: Assignment, file: { path: string; id: string }): SubmissionResult {
+  const { path, id } = file;
+  return {
+    path,
+    id,
+    assignment: assignment.name,
+    status: "invalid",
+    checks: assignment.checks.map((c) => ({
+      name: c.name,
+      points: c.points,
+      earned: 0,
+      passed: false,
+      message: "not graded",
+      output: "",
+      hidden: c.hidden,
+    })),
+    total: 0,
+    possible: assignment.checks.reduce((s, c) => s + c.points, 0),
+    problems: [],
+    flags: [],
+    seconds: 0,
+    gradedPath: "",
+  };
+}
+
+/** Read and validate a submission without trusting anything in it. */
+async function readSubmission(path: string): Promise<Notebook> {
+  let text: string;
+  try {
+    text = await Deno.readTextFile(path);
+  } catch (e) {
+    throw new NotebookFormatError(path, `cannot be read (${(e as Error).message})`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new NotebookFormatError(path, `is not valid JSON (${(e as Error).message})`);
+  }
+  return validateNotebook(value, path);
+}
+
+function describeCell(graded: GradedNotebook, index: number): string {
+  const c = graded.cells[index];
+  const what = c.origin === "check" ? "check cell" : c.origin === "added" ? "added cell" : "cell";
+  return `${what} "${c.id}"`;
+}
+
+/** Grade one submission against an assignment. */
+export async function gradeSubmission(
+  server: JupyterServer,
+  path: string,
+  options: GradeOptions,
+): Promise<SubmissionResult> {
+  const assignment = options.assignment;
+  const id = options.id ?? (path.split("/").pop() ?? path).replace(/\.ipynb$/, "");
+  const result = emptyResult(assignment, { path, id });
+  const t0 = performance.now();
+  let submission: Notebook;
+  try {
+    submission = await readSubmission(path);
+  } catch (e) {
+    const what = (e as Error).message.replace(`${path}: `, "");
+    result.problems.push(
+      /^(is not valid JSON|cannot be read)/.test(what)
+        ? `the file ${what}`
+        : `the file is not a notebook: ${what}`,
+    );
+    return result;
+  }
+  const token = newToken();
+  let graded: GradedNotebook;
+  try {
+    graded = buildGradedNotebook(assignment, submission, { token });
+  } catch (e) {
+    if (!(e instanceof WrongAssignmentError)) throw e;
+    result.status = "wrong-assignment";
+    result.problems.push(`${e.message}; nothing was graded`);
+    return result;
+  }
+  result.problems.push(...graded.problems);
+  const studentCode = graded.notebook.cells
+    .filter((_, i) => graded.cells[i].origin === "student" || graded.cells[i].origin === "added")
+    .map((c: Cell) => sourceOf(c)).join("\n");
+  result.flags = SUSPICIOUS.filter(([re]) => re.test(studentCode)).map(([, what]) => what);
+
+  const scratch = options.scratchDir.replace(/\/$/, "");
+  await Deno.mkdir(`${scratch}/retry`, { recursive: true });
+  const limits = {
+    cellTimeoutSeconds: options.cellTimeoutSeconds ?? 60,
+    submissionTimeoutSeconds: options.submissionTimeoutSeconds ?? 300,
+    startTimeoutSeconds: options.startTimeoutSeconds ?? 30,
+  };
+  let executed: Notebook = graded.notebook;
+  try {
+    // A kernel that never starts (a port clash, an overloaded machine) is the grader's problem, not the
+    // student's: try once more in a fresh session.
+    let run = await executeWithDeadlines(server, graded.notebook, {
+      ...limits,
+      path: relativeTo(server.rootDir, `${scratch}/${assignment.name}.ipynb`),
+    });
+    if (run.stuck && !run.started) {
+      run = await executeWithDeadlines(server, graded.notebook, {
+        ...limits,
+        path: relativeTo(server.rootDir, `${scratch}/retry/${assignment.name}.ipynb`),
+      });
+    }
+    if (run.stuck || !run.exec) {
+      result.status = run.started ? "stopped" : "grader-error";
+      result.problems.push(
+        `${run.stuck}; ${run.started ? "the checks that had not run score 0" : "nothing was graded"}`,
+      );
+    } else {
+      executed = run.exec.notebook;
+      const f = run.exec.failure;
+      result.status = f ? "stopped" : "graded";
+      if (f && f.cellIndex === 0) {
+        result.status = "grader-error";
+        result.problems.push(`the grader's preamble failed (${f.ename}: ${f.evalue}); nothing was graded`);
+      } else if (f) {
+        const where = describeCell(graded, f.cellIndex);
+        const rest = "the cells and checks after it were not run";
+        if (run.dogFired) {
+          result.problems.push(
+            `the submission ran past its limit of ${limits.submissionTimeoutSeconds} s (stopped in ${where}); ${rest}`,
+          );
+        } else if (f.kind === "timeout") {
+          result.problems.push(
+            `${where} did not finish within ${limits.cellTimeoutSeconds} s (an endless loop?); ${rest}`,
+          );
+        } else if (f.kind === "dead-kernel") {
+          result.problems.push(`the kernel died in ${where} (memory exhausted, or Deno.exit?); ${rest}`);
+        } else if (f.ename === "NotCapable" || f.ename === "PermissionDenied") {
+          result.problems.push(
+            `${where} tried something the grader forbids (${f.evalue.split(", run again")[0]}); ${rest}`,
+          );
+        } else {
+          result.problems.push(`${where} raised ${f.ename}: ${f.evalue.split("\n")[0]}; ${rest}`);
+        }
+      }
+    }
+  } catch (e) {
+    result.status = "grader-error";
+    result.problems.push(`the grader could not run the notebook: ${(e as Error).message}`);
+  } finally {
+    await Deno.remove(scratch, { recursive: true }).catch(() => {});
+  }
+  collectChecks(result, { assignment, graded, executed, token });
+  result.seconds = (performance.now() - t0) / 1000;
+  if (options.gradedDir) {
+    const out = `${options.gradedDir.replace(/\/$/, "")}/${id}.ipynb`;
+    await Deno.mkdir(out.slice(0, out.lastIndexOf("/")), { recursive: true });
+    await Deno.writeTextFile(out, serializeNotebook(stripTokens(executed, token)));
+    result.gradedPath = out;
+  }
+  return result;
+}
+
+function relativeTo(root: string, path: string): string {
+  const abs = path.startsWith("/") ? path : `${Deno.cwd()}/${path}`;
+  const norm = new URL(`file://${abs}`).pathname;
+  if (!norm.startsWith(root + "/")) {
+    throw new Error(`the scratch folder ${path} must be inside the Jupyter server's root ${root}`);
+  }
+  return norm.slice(root.length + 1);
+}
