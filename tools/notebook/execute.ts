@@ -13,7 +13,13 @@
  *
  * @module
  */
-import { KernelManager, type KernelMessage, ServerConnection, SessionManager } from "@jupyterlab/services";
+import {
+  KernelManager,
+  type KernelMessage,
+  ServerConnection,
+  type Session,
+  SessionManager,
+} from "@jupyterlab/services";
 import type { Notebook, Output } from "./nbformat.ts";
 import { sourceOf, splitLines } from "./nbformat.ts";
 import type { JupyterServer } from "../jupyter/server.ts";
@@ -72,7 +78,7 @@ export interface ExecuteOptions {
   cellTimeoutSeconds?: number;
   /** Milliseconds of IOPub quiet, after the last cell, before the notebook counts as finished. Default 20. */
   drainMs?: number;
-  /** Seconds to wait for a kernel to start and answer. Default 60. */
+  /** Seconds to wait for a kernel to start and answer, per attempt (three attempts). Default 30. */
   kernelStartTimeoutSeconds?: number;
   /** Called after each code cell. */
   onCell?: (info: { cellIndex: number; seconds: number; failed: boolean }) => void;
@@ -98,6 +104,56 @@ export function serverSettings(server: JupyterServer): ServerConnection.ISetting
 
 function delay(ms: number): Promise<void> {
   return new Promise((res) => setTimeout(res, ms));
+}
+
+/**
+ * Start a session with a kernel that answers. The Deno kernel occasionally never answers its first
+ * `kernel_info_request` (≈ 1–2% of starts, on a plain server too): ask once more, then start over, up to three
+ * times.
+ */
+async function startSession(
+  sessionManager: SessionManager,
+  options: ExecuteOptions,
+): Promise<Session.ISessionConnection> {
+  const seconds = options.kernelStartTimeoutSeconds ?? 30;
+  const name = options.kernelName ?? "deno";
+  let lastError: Error = new Error("no attempt");
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    let session: Session.ISessionConnection | undefined;
+    try {
+      session = await withDeadline(
+        sessionManager.startNew({
+          // The server keeps one session per path; a unique suffix keeps concurrent runs of one notebook apart
+          // while the kernel's working directory stays the notebook's folder.
+          path: `${options.path}.${crypto.randomUUID().slice(0, 8)}`,
+          name: options.path.split("/").pop() ?? options.path,
+          type: "notebook",
+          kernel: { name },
+        }),
+        seconds,
+        `the server did not start a "${name}" kernel for ${options.path} within ${seconds} s`,
+      );
+      const kernel = session.kernel;
+      if (!kernel) throw new Error(`the server started no kernel for ${options.path}`);
+      try {
+        await withDeadline(kernel.info, 10, "no kernel_info reply");
+      } catch {
+        await withDeadline(
+          kernel.requestKernelInfo(),
+          seconds,
+          `the "${name}" kernel for ${options.path} did not answer within ${seconds} s of starting`,
+        );
+      }
+      return session;
+    } catch (e) {
+      lastError = e as Error;
+      if (session) {
+        await Promise.race([session.shutdown().catch(() => {}), delay(5000)]);
+        session.dispose();
+      }
+    }
+  }
+  throw new Error(`${lastError.message} (tried 3 times)`);
 }
 
 /** `promise`, or an Error with `message` if it has not settled after `seconds`. */
@@ -181,21 +237,8 @@ export async function executeNotebook(
   const timeoutMs = (options.cellTimeoutSeconds ?? 120) * 1000;
   const out = structuredClone(nb);
   const t0 = performance.now();
-  const startSeconds = options.kernelStartTimeoutSeconds ?? 60;
-  const session = await withDeadline(
-    sessionManager.startNew({
-      path: options.path,
-      name: options.path.split("/").pop() ?? options.path,
-      type: "notebook",
-      kernel: { name: options.kernelName ?? "deno" },
-    }),
-    startSeconds,
-    `the server did not start a "${
-      options.kernelName ?? "deno"
-    }" kernel for ${options.path} within ${startSeconds} s`,
-  );
-  const kernel = session.kernel;
-  if (!kernel) throw new Error(`The server started no kernel for ${options.path}`);
+  const session = await startSession(sessionManager, options);
+  const kernel = session.kernel!;
 
   // Outputs by the msg_id of the execute request that caused them.
   const byParent = new Map<string, { outputs: Output[]; count: number | null }>();
@@ -249,17 +292,6 @@ export async function executeNotebook(
   });
 
   // Wait until the kernel is ready.
-  try {
-    await withDeadline(
-      kernel.info,
-      startSeconds,
-      `the kernel for ${options.path} did not answer within ${startSeconds} s of starting`,
-    );
-  } catch (e) {
-    await Promise.race([session.shutdown().catch(() => {}), delay(5000)]);
-    session.dispose();
-    throw e;
-  }
   const kernelStartSeconds = (performance.now() - t0) / 1000;
   const t1 = performance.now();
   let failure: CellFailure | null = null;
