@@ -86,7 +86,11 @@ async function sessionFor(
     notebook?: { path?: string };
     kernel?: { id: string };
   }[];
-  const s = sessions.find((x) => (x.path ?? x.notebook?.path) === path);
+  // The runner gives each session a unique suffix (`<path>.<id>`), so that concurrent runs never share one.
+  const s = sessions.find((x) => {
+    const p = x.path ?? x.notebook?.path ?? "";
+    return p === path || p.startsWith(`${path}.`);
+  });
   return s?.kernel ? { id: s.id, kernel: s.kernel.id } : null;
 }
 

@@ -3,10 +3,9 @@
  * `@jupyterlab/services`.
  *
  * - Outputs are collected from the kernel's IOPub stream by `parent_header.msg_id`: the Deno kernel publishes
- *   some outputs after it reports `idle` (DESIGN.md, "Executing notebooks"). Routing by msg_id lets the next
- *   cell start at once while late outputs still reach the cell that caused them; before the notebook is
- *   returned the runner waits until IOPub has been quiet for `drainMs` (≈ 20 ms, once per notebook, not
- *   per cell).
+ *   some outputs after it reports `idle` (DESIGN.md, "Executing notebooks", up to ≈ 8 ms late). After each cell
+ *   the runner waits until IOPub has been quiet for `drainMs` (15 ms) before sending the next one, so that a late
+ *   output is not attributed by the kernel to the next cell; routing by msg_id catches anything later still.
  * - `update_display_data` replaces the earlier output with the same `display_id` (live progress).
  * - A cell that runs past its timeout is interrupted; a kernel that dies is reported with the cell index.
  * - Execution stops at the first error. The source notebook is never modified: a copy is returned.
@@ -76,7 +75,7 @@ export interface ExecuteOptions {
   kernelName?: string;
   /** Seconds a single cell may run before it is interrupted. Default 120. */
   cellTimeoutSeconds?: number;
-  /** Milliseconds of IOPub quiet, after the last cell, before the notebook counts as finished. Default 20. */
+  /** Milliseconds of IOPub quiet after a cell reports idle before the next cell is sent. Default 15. */
   drainMs?: number;
   /** Seconds to wait for a kernel to start and answer, per attempt (three attempts). Default 30. */
   kernelStartTimeoutSeconds?: number;
@@ -233,7 +232,7 @@ export async function executeNotebook(
   const settings = serverSettings(server);
   const kernelManager = new KernelManager({ serverSettings: settings });
   const sessionManager = new SessionManager({ kernelManager, serverSettings: settings });
-  const drainMs = options.drainMs ?? 20;
+  const drainMs = options.drainMs ?? 15;
   const timeoutMs = (options.cellTimeoutSeconds ?? 120) * 1000;
   const out = structuredClone(nb);
   const t0 = performance.now();
@@ -384,6 +383,13 @@ export async function executeNotebook(
           evalue: failure.evalue,
           traceback: [],
         });
+      }
+      // Late outputs: quiet for drainMs after idle (bounded, so a timer that keeps printing cannot hold the run).
+      if (!failure) {
+        const until = performance.now() + 2000;
+        while (performance.now() - lastMessage < drainMs && performance.now() < until) {
+          await delay(Math.max(1, drainMs - (performance.now() - lastMessage)));
+        }
       }
       cell.outputs = slot.outputs;
       cell.execution_count = slot.count;
