@@ -10,9 +10,9 @@ import {
   type Cell,
   type Notebook,
   NotebookFormatError,
+  readNotebook,
   serializeNotebook,
   sourceOf,
-  validateNotebook,
 } from "../notebook/nbformat.ts";
 import type { JupyterServer } from "../jupyter/server.ts";
 import type { Assignment } from "./markers.ts";
@@ -118,23 +118,6 @@ function emptyResult(assignment: Assignment, file: { path: string; id: string })
   };
 }
 
-/** Read and validate a submission without trusting anything in it. */
-async function readSubmission(path: string): Promise<Notebook> {
-  let text: string;
-  try {
-    text = await Deno.readTextFile(path);
-  } catch (e) {
-    throw new NotebookFormatError(path, `cannot be read (${(e as Error).message})`);
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    throw new NotebookFormatError(path, `is not valid JSON (${(e as Error).message})`);
-  }
-  return validateNotebook(value, path);
-}
-
 function describeCell(graded: GradedNotebook, index: number): string {
   const c = graded.cells[index];
   const what = c.origin === "check" ? "check cell" : c.origin === "added" ? "added cell" : "cell";
@@ -153,7 +136,7 @@ export async function gradeSubmission(
   const t0 = performance.now();
   let submission: Notebook;
   try {
-    submission = await readSubmission(path);
+    submission = await readNotebook(path);
   } catch (e) {
     const what = (e as Error).message.replace(`${path}: `, "");
     result.problems.push(
