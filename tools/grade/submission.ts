@@ -9,7 +9,6 @@
 import {
   type Cell,
   type Notebook,
-  NotebookFormatError,
   readNotebook,
   serializeNotebook,
   sourceOf,
