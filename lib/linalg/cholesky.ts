@@ -3,10 +3,11 @@
  *
  * @module
  */
-import { CholeskyDecomposition, Matrix as MlMatrix } from "ml-matrix";
+import { CholeskyDecomposition } from "ml-matrix";
 import { checkSymmetric, isMatrixLike } from "./_check.ts";
 import { mlToResult, rhsToMl } from "./_rhs.ts";
 import type { Matrix, MatrixLike } from "./matrix.ts";
+import { symmetrized } from "./_symmetrize.ts";
 
 /** Options for {@linkcode cholesky} and {@linkcode choleskySolve}. */
 export interface CholeskyOptions {
@@ -17,14 +18,7 @@ export interface CholeskyOptions {
 function factor(where: string, A: MatrixLike, options: CholeskyOptions): CholeskyDecomposition {
   const { symmetryTol = 1e-8 } = options;
   const n = checkSymmetric(where, "A", A, symmetryTol);
-  const S = new MlMatrix(n, n);
-  for (let i = 0; i < n; i++) {
-    for (let j = i; j < n; j++) {
-      const v = 0.5 * (A[i][j] + A[j][i]);
-      S.set(i, j, v);
-      S.set(j, i, v);
-    }
-  }
+  const S = symmetrized(A, n);
   const chol = new CholeskyDecomposition(S);
   if (!chol.isPositiveDefinite()) {
     const L = chol.lowerTriangularMatrix;

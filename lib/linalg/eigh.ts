@@ -3,9 +3,10 @@
  *
  * @module
  */
-import { EigenvalueDecomposition, Matrix as MlMatrix } from "ml-matrix";
+import { EigenvalueDecomposition } from "ml-matrix";
 import { checkSymmetric } from "./_check.ts";
 import type { Matrix, MatrixLike } from "./matrix.ts";
+import { symmetrized } from "./_symmetrize.ts";
 
 /** Eigenvalues sorted descending and the matching orthonormal eigenvectors, as columns. */
 export interface Eigh {
@@ -66,14 +67,7 @@ export function eigh(A: MatrixLike, options: EighOptions = {}): Eigh {
     throw new RangeError(`eigh(A, options): expected options.symmetryTol ≥ 0, got ${symmetryTol}`);
   }
   const n = checkSymmetric("eigh(A)", "A", A, symmetryTol);
-  const S = new MlMatrix(n, n);
-  for (let i = 0; i < n; i++) {
-    for (let j = i; j < n; j++) {
-      const v = 0.5 * (A[i][j] + A[j][i]);
-      S.set(i, j, v);
-      S.set(j, i, v);
-    }
-  }
+  const S = symmetrized(A, n);
   const evd = new EigenvalueDecomposition(S, { assumeSymmetric: true });
   const raw = evd.realEigenvalues;
   const V = evd.eigenvectorMatrix;
