@@ -6,13 +6,7 @@
  *
  * @module
  */
-import {
-  type Cell,
-  type Notebook,
-  readNotebook,
-  serializeNotebook,
-  sourceOf,
-} from "../notebook/nbformat.ts";
+import { type Cell, type Notebook, readNotebook, serializeNotebook, sourceOf } from "../notebook/nbformat.ts";
 import type { JupyterServer } from "../jupyter/server.ts";
 import type { Assignment } from "./markers.ts";
 import { buildGradedNotebook, type GradedNotebook, WrongAssignmentError } from "./graded_notebook.ts";
