@@ -12,7 +12,8 @@ import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
 import "@tensorflow/tfjs-backend-wasm";
 import "./autodiff/_register_gradients.ts";
-import { isWasmMatMulPatched, patchWasmMatMul } from "./wasm_matmul.ts";
+import { isWasmMatMulPatched, patchWasmMatMul, wasmMatMulBlas } from "./wasm_matmul.ts";
+import { openBlasStatus } from "./native/openblas.ts";
 import { envVar } from "./_platform.ts";
 
 /** Backends the course knows, fastest first. */
@@ -28,6 +29,11 @@ export interface BackendReport {
   tfjsVersion: string;
   /** Whether the wasm matMul fix (`wasm_matmul.ts`) is in place; false on other backends. */
   matMulPatched: boolean;
+  /**
+   * On wasm, what the patched matrix products run on: `"OpenBLAS …"` (`lib/native/openblas.ts`), or
+   * `"XNNPACK (…why not OpenBLAS)"`; `null` on other backends.
+   */
+  matMul: string | null;
 }
 
 /** Options of {@linkcode initBackend}. */
@@ -129,7 +135,12 @@ async function select(options: BackendOptions): Promise<BackendReport> {
       for (const hook of afterSet) hook(name);
       tried.push({ name, ok: true, reason: "selected" });
       const matMulPatched = name === "wasm" && isWasmMatMulPatched();
-      return { backend: name, tried, tfjsVersion: tf.version_core, matMulPatched };
+      const matMul = name !== "wasm"
+        ? null
+        : wasmMatMulBlas()
+        ? openBlasStatus().reason
+        : `XNNPACK (${openBlasStatus().reason})`;
+      return { backend: name, tried, tfjsVersion: tf.version_core, matMulPatched, matMul };
     }
     tried.push({
       name,
@@ -143,8 +154,9 @@ async function select(options: BackendOptions): Promise<BackendReport> {
   );
 }
 
-/** One line for people: "wasm (tfjs 4.22.0; tensorflow: not installed …)". */
+/** One line for people: "wasm (tfjs 4.22.0; tensorflow: not installed …; matMul: OpenBLAS …)". */
 export function describeBackend(report: BackendReport): string {
-  const skipped = report.tried.filter((t) => !t.ok).map((t) => `${t.name}: ${t.reason}`);
-  return `${report.backend} (tfjs ${report.tfjsVersion}${skipped.length ? "; " + skipped.join("; ") : ""})`;
+  const notes = report.tried.filter((t) => !t.ok).map((t) => `${t.name}: ${t.reason}`);
+  if (report.matMul) notes.push(`matMul: ${report.matMul}`);
+  return `${report.backend} (tfjs ${report.tfjsVersion}${notes.length ? "; " + notes.join("; ") : ""})`;
 }

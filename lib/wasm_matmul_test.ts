@@ -3,13 +3,16 @@ import { assert, assertEquals } from "./_assert.ts";
 import "./autodiff/_register_gradients.ts"; // tfjs-core alone registers no gradients
 import { initBackend } from "./backend.ts";
 import { rng } from "./random.ts";
-import { isWasmMatMulPatched, patchWasmMatMul, unpatchWasmMatMul } from "./wasm_matmul.ts";
+import { openBlas } from "./native/openblas.ts";
+import { isWasmMatMulPatched, patchWasmMatMul, unpatchWasmMatMul, wasmMatMulBlas } from "./wasm_matmul.ts";
 
 // Sizes large enough that every product takes a patched path (m·k·n ≥ 12288), all different so that a
 // transposition mix-up shows.
 const [M, K, N] = [24, 20, 28];
-type Variant = "patched" | "stock" | "cpu";
-const VARIANTS: Variant[] = ["patched", "stock", "cpu"];
+/** The patched kernels on OpenBLAS (when this machine has it) and on XNNPACK, tfjs's own, and the cpu backend. */
+type Variant = "blas" | "xnnpack" | "stock" | "cpu";
+const PATCHED: ("blas" | "xnnpack")[] = openBlas() ? ["blas", "xnnpack"] : ["xnnpack"];
+const VARIANTS: Variant[] = [...PATCHED, "stock", "cpu"];
 
 /** Seeded float32 values of the given shape. */
 function values(shape: number[], seed: number): { shape: number[]; data: Float32Array } {
@@ -20,8 +23,11 @@ function values(shape: number[], seed: number): { shape: number[]; data: Float32
 async function run(variant: Variant, fn: () => tf.Tensor | tf.Tensor[]): Promise<Float32Array[]> {
   if (variant === "cpu") tf.env().set("PROD", true); // no "install tfjs-node" banner, as in initBackend()
   await tf.setBackend(variant === "cpu" ? "cpu" : "wasm");
-  if (variant === "patched") patchWasmMatMul();
-  else unpatchWasmMatMul();
+  unpatchWasmMatMul();
+  if (variant === "blas" || variant === "xnnpack") {
+    patchWasmMatMul({ blas: variant === "blas" });
+    assertEquals(wasmMatMulBlas() !== null, variant === "blas");
+  }
   const out = tf.tidy(fn);
   const outs = Array.isArray(out) ? out : [out];
   const arrays = outs.map((t) => t.dataSync() as Float32Array); // read after the tidy (DESIGN.md)
@@ -29,10 +35,10 @@ async function run(variant: Variant, fn: () => tf.Tensor | tf.Tensor[]): Promise
   return arrays;
 }
 
-/** The same computation patched, stock and on cpu, one after the other (each switches backends). */
-async function runAll(fn: () => tf.Tensor | tf.Tensor[]): Promise<Float32Array[][]> {
-  const results: Float32Array[][] = [];
-  for (const v of VARIANTS) results.push(await run(v, fn));
+/** The same computation with every variant, one after the other (each switches backends). */
+async function runAll(fn: () => tf.Tensor | tf.Tensor[]): Promise<Record<Variant, Float32Array[]>> {
+  const results = {} as Record<Variant, Float32Array[]>;
+  for (const v of VARIANTS) results[v] = await run(v, fn);
   return results;
 }
 
@@ -75,10 +81,12 @@ Deno.test("patched matMul equals the stock wasm kernel and the cpu backend for e
         const [sa, sb] = shapes(aBatch, bBatch, tA, tB);
         const [a, b] = [values(sa, 1), values(sb, 2)];
         const product = () => tf.matMul(tf.tensor(a.data, a.shape), tf.tensor(b.data, b.shape), tA, tB);
-        const [patched, stock, cpu] = await runAll(product);
-        const what = `${label}, transposeA=${tA}, transposeB=${tB}`;
-        assertAllClose(patched[0], cpu[0], `${what} vs cpu`);
-        assertAllClose(patched[0], stock[0], `${what} vs stock`);
+        const r = await runAll(product);
+        for (const v of PATCHED) {
+          const what = `${v}: ${label}, transposeA=${tA}, transposeB=${tB}`;
+          assertAllClose(r[v][0], r.cpu[0], `${what} vs cpu`);
+          assertAllClose(r[v][0], r.stock[0], `${what} vs stock`);
+        }
       }
     }
   } finally {
@@ -91,16 +99,15 @@ Deno.test("patched matMul broadcasts batch dimensions both ways, which the stock
   // shape [2, 3, m, n] but only 3 products' worth of values. The patched kernel computes all 6.
   try {
     const [a, b] = [values([2, 1, M, K], 15), values([1, 3, K, N], 16)];
-    const [patched] = await run(
-      "patched",
-      () => tf.matMul(tf.tensor(a.data, a.shape), tf.tensor(b.data, b.shape)),
-    );
     const [expected] = await run("cpu", () => {
       const as = tf.unstack(tf.tensor(a.data, [2, M, K]));
       const bs = tf.unstack(tf.tensor(b.data, [3, K, N]));
       return tf.stack(as.flatMap((ai) => bs.map((bj) => tf.matMul(ai, bj))));
     });
-    assertAllClose(patched, expected, "[2, 1] × [1, 3]");
+    for (const v of PATCHED) {
+      const [patched] = await run(v, () => tf.matMul(tf.tensor(a.data, a.shape), tf.tensor(b.data, b.shape)));
+      assertAllClose(patched, expected, `${v}: [2, 1] × [1, 3]`);
+    }
   } finally {
     await restore();
   }
@@ -138,11 +145,14 @@ Deno.test("patched fused matMul equals the cpu backend with a bias and every act
                   : undefined,
                 leakyreluAlpha: 0.1,
               });
-            const [patched, stock, cpu] = await runAll(product);
-            const what = `${label}, transposeA=${tA}, transposeB=${tB}, ${activation}, bias=${withBias}`;
-            assertAllClose(patched[0], cpu[0], `${what} vs cpu`);
-            // The stock slow loop misplaces a rank-1 bias (see the next test), so compare only without one.
-            if (!withBias) assertAllClose(patched[0], stock[0], `${what} vs stock`);
+            const r = await runAll(product);
+            for (const v of PATCHED) {
+              const what =
+                `${v}: ${label}, transposeA=${tA}, transposeB=${tB}, ${activation}, bias=${withBias}`;
+              assertAllClose(r[v][0], r.cpu[0], `${what} vs cpu`);
+              // The stock slow loop misplaces a rank-1 bias (see the next test), so compare only without one.
+              if (!withBias) assertAllClose(r[v][0], r.stock[0], `${what} vs stock`);
+            }
           }
         }
       }
@@ -162,8 +172,9 @@ Deno.test("the stock wasm kernel misplaces the bias of a transposed fused produc
         transposeB: true,
         bias: tf.tensor(bias.data, bias.shape),
       });
-    const [[patched], [stock], [cpu]] = await runAll(product);
-    assertAllClose(patched, cpu, "patched vs cpu");
+    const r = await runAll(product);
+    const [stock, cpu] = [r.stock[0], r.cpu[0]];
+    for (const v of PATCHED) assertAllClose(r[v][0], cpu, `${v} vs cpu`);
     // Row 0 is right; later rows get bias[n − 1] (tfjs-backend-wasm 4.22; if this fails, tfjs fixed it).
     assertAllClose(stock.subarray(0, N), cpu.subarray(0, N), "stock row 0");
     const row1 = stock[N] - cpu[N];
@@ -202,10 +213,12 @@ Deno.test("gradients of a small MLP agree patched, stock and on cpu (tf.grad and
   };
   try {
     for (const fused of [false, true]) {
-      const [patched, stock, cpu] = await runAll(grads(fused));
-      for (let i = 0; i < patched.length; i++) {
-        assertAllClose(patched[i], stock[i], `fused=${fused}, gradient ${i} vs stock`);
-        assertAllClose(patched[i], cpu[i], `fused=${fused}, gradient ${i} vs cpu`);
+      const r = await runAll(grads(fused));
+      for (const v of PATCHED) {
+        for (let i = 0; i < r[v].length; i++) {
+          assertAllClose(r[v][i], r.stock[i], `${v}: fused=${fused}, gradient ${i} vs stock`);
+          assertAllClose(r[v][i], r.cpu[i], `${v}: fused=${fused}, gradient ${i} vs cpu`);
+        }
       }
     }
   } finally {
@@ -214,7 +227,17 @@ Deno.test("gradients of a small MLP agree patched, stock and on cpu (tf.grad and
 });
 
 Deno.test("patched products free every intermediate: tensors and wasm buffers do not grow", async () => {
+  for (const v of PATCHED) {
+    unpatchWasmMatMul();
+    patchWasmMatMul({ blas: v === "blas" });
+    await tf.setBackend("wasm");
+    assertEquals(wasmMatMulBlas() !== null, v === "blas");
+    noGrowth();
+  }
   await restore();
+});
+
+function noGrowth(): void {
   const product = () => {
     for (const [, aBatch, bBatch] of BATCHES) {
       for (const [tA, tB] of TRANSPOSES) {
@@ -234,6 +257,30 @@ Deno.test("patched products free every intermediate: tensors and wasm buffers do
   const after = tf.memory();
   assertEquals(after.numTensors, before.numTensors);
   assertEquals(after.numDataBuffers, before.numDataBuffers);
+}
+
+Deno.test({
+  name: "on OpenBLAS a transposed operand is passed to sgemm as a flag, never materialized",
+  ignore: !openBlas(),
+  fn: async () => {
+    const transpose = tf.getKernel("Transpose", "wasm")!;
+    let calls = 0;
+    const spy: tf.KernelFunc = (args) => (calls++, transpose.kernelFunc(args));
+    try {
+      unpatchWasmMatMul();
+      tf.unregisterKernel("Transpose", "wasm");
+      tf.registerKernel({ ...transpose, kernelFunc: spy });
+      patchWasmMatMul();
+      await tf.setBackend("wasm");
+      tf.tidy(() => tf.matMul(tf.ones([64, 64]), tf.ones([64, 64]), true, true).dataSync());
+      assertEquals(calls, 0);
+    } finally {
+      unpatchWasmMatMul();
+      tf.unregisterKernel("Transpose", "wasm");
+      tf.registerKernel(transpose);
+      await restore();
+    }
+  },
 });
 
 Deno.test("a transposed operand is materialized by the wasm Transpose kernel, a small product is left alone", async () => {
@@ -244,7 +291,7 @@ Deno.test("a transposed operand is materialized by the wasm Transpose kernel, a 
     unpatchWasmMatMul();
     tf.unregisterKernel("Transpose", "wasm");
     tf.registerKernel({ ...transpose, kernelFunc: spy });
-    patchWasmMatMul();
+    patchWasmMatMul({ blas: false });
     await tf.setBackend("wasm");
     const count = (shape: number[]) => {
       calls = 0;
@@ -270,8 +317,11 @@ Deno.test("patchWasmMatMul() patches once, unpatchWasmMatMul() restores, and ini
     assertEquals(unpatchWasmMatMul(), false);
     assertEquals(patchWasmMatMul(), true);
     assertEquals(patchWasmMatMul(), false);
-    assertEquals((await initBackend({ prefer: ["wasm"] })).matMulPatched, true);
-    assertEquals((await initBackend({ prefer: ["cpu"] })).matMulPatched, false);
+    const wasm = await initBackend({ prefer: ["wasm"] });
+    assertEquals(wasm.matMulPatched, true);
+    assert(wasm.matMul?.startsWith(openBlas() ? "OpenBLAS" : "XNNPACK (") ?? false, `${wasm.matMul}`);
+    const cpu = await initBackend({ prefer: ["cpu"] });
+    assertEquals([cpu.matMulPatched, cpu.matMul], [false, null]);
   } finally {
     await restore();
   }

@@ -8,15 +8,22 @@ import * as tf from "@tensorflow/tfjs-core";
 import { hessianVectorProduct } from "../../lib/measure/hvp.ts";
 import { rng } from "../../lib/random.ts";
 import { mlpProblem } from "./mlp.ts";
+import { openBlas } from "../../lib/native/openblas.ts";
 import type { Workload } from "./workload.ts";
 
-/** The HVP workload (id `mlp.hvp`). */
+/** The HVP workload (id `mlp.hvp`), and on the XNNPACK patch (`mlp.hvp.xnnpack`) when OpenBLAS is in use. */
 export function hvpWorkloads(): Workload[] {
-  return [{
-    id: "mlp.hvp",
+  const hvp = (matMul: "patched" | "xnnpack"): Workload => ({
+    id: matMul === "patched" ? "mlp.hvp" : "mlp.hvp.xnnpack",
     group: "MLP 64→512→512→1, batch 256 (ms)",
-    label: "Hessian-vector product (double backprop)",
-    target: { on: "ratio", op: "<=", bound: 3, text: "HVP ≤ 3× one-thread PyTorch" },
+    label: `Hessian-vector product, double backprop (${
+      matMul === "patched" && openBlas() ? "OpenBLAS" : "XNNPACK patch"
+    })`,
+    matMul,
+    reference: "mlp.hvp",
+    target: matMul === "patched"
+      ? { on: "ratio", op: "<=", bound: 3, text: "HVP ≤ 3× one-thread PyTorch" }
+      : undefined,
     setup: () => {
       const p = mlpProblem();
       const r = rng(1);
@@ -33,5 +40,6 @@ export function hvpWorkloads(): Workload[] {
         },
       };
     },
-  }];
+  });
+  return [hvp("patched"), ...(openBlas() ? [hvp("xnnpack")] : [])];
 }

@@ -7,7 +7,7 @@
  */
 import * as tf from "@tensorflow/tfjs-core";
 import { describeBackend, initBackend } from "../../lib/backend.ts";
-import { patchWasmMatMul, unpatchWasmMatMul } from "../../lib/wasm_matmul.ts";
+import { patchWasmMatMul, unpatchWasmMatMul, wasmMatMulBlas } from "../../lib/wasm_matmul.ts";
 import { runReference } from "./reference.ts";
 import { DEFAULT_REPEATS, median, timeTrial, type Workload } from "./workload.ts";
 import { workloads } from "./workloads.ts";
@@ -40,6 +40,9 @@ const withReference = !Deno.args.includes("--no-reference");
 const report = await initBackend();
 const wasm = report.backend === "wasm";
 console.log(`backend: ${describeBackend(report)} · matMul patch: ${report.matMulPatched ? "on" : "off"}`);
+if (wasm && !wasmMatMulBlas()) {
+  console.log('matMul runs on XNNPACK: install OpenBLAS for the fast path (README, "Performance")');
+}
 const load = Deno.loadavg();
 console.log(
   `Deno ${Deno.version.deno} · V8 ${Deno.version.v8} · ${navigator.hardwareConcurrency} cores · load ${
@@ -56,7 +59,7 @@ for (const w of selected) {
   const shown = row.value === null
     ? (row.skipped ? `skipped: ${row.skipped}` : `error: ${row.error}`)
     : fmt(row.value);
-  console.log(`  ${w.id.padEnd(26)} ${shown} ${row.value === null ? "" : row.unit}`);
+  console.log(`  ${w.id.padEnd(28)} ${shown} ${row.value === null ? "" : row.unit}`);
 }
 
 const reference = withReference
@@ -87,6 +90,7 @@ const meta = {
   backend: report.backend,
   backendReport: report,
   matMulPatched: report.matMulPatched,
+  matMul: report.matMul,
 };
 await Deno.writeTextFile(out, JSON.stringify({ ...meta, reference, rows }, null, 2) + "\n");
 console.log(`\nwrote ${out.pathname}`);
@@ -107,8 +111,14 @@ async function measure(w: Workload): Promise<Row> {
     medianMs: null,
     samplesMs: [],
   };
-  if (w.matMul === "stock" && !wasm) return { ...row, skipped: "stock and patched differ only on wasm" };
+  if (w.matMul && w.matMul !== "patched" && !wasm) {
+    return { ...row, skipped: `${w.matMul} and patched differ only on wasm` };
+  }
   if (wasm && w.matMul === "stock") unpatchWasmMatMul();
+  if (wasm && w.matMul === "xnnpack") {
+    unpatchWasmMatMul();
+    patchWasmMatMul({ blas: false });
+  }
   const before = tf.memory().numTensors;
   try {
     const trial = await w.setup();
@@ -125,7 +135,10 @@ async function measure(w: Workload): Promise<Row> {
   } catch (e) {
     row.error = (e as Error).message.split("\n")[0];
   } finally {
-    if (wasm) patchWasmMatMul();
+    if (wasm) {
+      unpatchWasmMatMul();
+      patchWasmMatMul();
+    }
   }
   return row;
 }
@@ -160,7 +173,8 @@ function printTable(rows: Row[], ref: Awaited<ReturnType<typeof runReference>>):
     );
   }
   const head = ["", "ours", "PyTorch", "ours÷PT", "NumPy", "ours÷NP", "reps"];
-  const widths = [44, 9, 9, 9, 9, 9, 5];
+  const first = Math.max(44, ...rows.map((r) => r.label.length + 3), ...rows.map((r) => r.group.length + 1));
+  const widths = [first, 9, 9, 9, 9, 9, 5];
   const line = (cells: string[]) =>
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("");
   for (const group of [...new Set(rows.map((r) => r.group))]) {

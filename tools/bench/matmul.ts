@@ -5,6 +5,7 @@
  */
 import * as tf from "@tensorflow/tfjs-core";
 import { rng } from "../../lib/random.ts";
+import { openBlas } from "../../lib/native/openblas.ts";
 import type { Target, Trial, Workload } from "./workload.ts";
 
 const TARGET_1024: Target = { on: "value", op: ">=", bound: 25, text: "matMul at 1024 ≥ 25 GFLOP/s" };
@@ -23,25 +24,41 @@ function product(n: number, transposeB: boolean): Trial {
   };
 }
 
-/** Plain and transposeB products at each size; transposeB also with the stock wasm kernel (no fix). */
+/**
+ * Plain and transposeB products at each size, as the course runs them (on OpenBLAS when it loads); transposeB
+ * also with the patched kernels on XNNPACK (when OpenBLAS is what the course uses) and with tfjs's stock
+ * wasm kernel.
+ */
 export function matMulWorkloads(sizes: number[] = [256, 512, 1024]): Workload[] {
+  const engine = openBlas() ? "OpenBLAS" : "XNNPACK patch";
   return sizes.flatMap((n): Workload[] => {
     const common = { group: "matMul (GFLOP/s)", flops: 2 * n ** 3 };
+    const xnnpack: Workload[] = openBlas()
+      ? [{
+        ...common,
+        id: `matmul.${n}.tB.xnnpack`,
+        label: `${n}² · transposeB (XNNPACK patch)`,
+        matMul: "xnnpack",
+        reference: `matmul.${n}.tB`,
+        setup: () => product(n, true),
+      }]
+      : [];
     return [
       {
         ...common,
         id: `matmul.${n}`,
-        label: `${n}² · plain`,
+        label: `${n}² · plain (${engine})`,
         target: n === 1024 ? TARGET_1024 : undefined,
         setup: () => product(n, false),
       },
       {
         ...common,
         id: `matmul.${n}.tB`,
-        label: `${n}² · transposeB (patched)`,
+        label: `${n}² · transposeB (${engine})`,
         target: n === 1024 ? TARGET_1024 : undefined,
         setup: () => product(n, true),
       },
+      ...xnnpack,
       {
         ...common,
         id: `matmul.${n}.tB.stock`,

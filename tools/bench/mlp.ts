@@ -9,6 +9,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import "../../lib/autodiff/_register_gradients.ts"; // tfjs-core alone registers no gradients
 import { rng } from "../../lib/random.ts";
 import type { Target, Workload } from "./workload.ts";
+import { openBlas } from "../../lib/native/openblas.ts";
 
 /** Layer widths and batch size of the benchmark MLP. */
 export const MLP = { widths: [64, 512, 512, 1], batch: 256, lr: 1e-3 } as const;
@@ -58,11 +59,16 @@ const TARGET_STEP: Target = {
   text: "training step ≤ 3× one-thread PyTorch",
 };
 
-function stepWorkload(matMul: "patched" | "stock"): Workload {
+function stepWorkload(matMul: "patched" | "xnnpack" | "stock"): Workload {
+  const label = matMul === "patched"
+    ? (openBlas() ? "OpenBLAS" : "XNNPACK patch")
+    : matMul === "xnnpack"
+    ? "XNNPACK patch"
+    : "stock";
   return {
-    id: matMul === "patched" ? "mlp.step" : "mlp.step.stock",
+    id: matMul === "patched" ? "mlp.step" : `mlp.step.${matMul}`,
     group: "MLP 64→512→512→1, batch 256 (ms)",
-    label: `SGD step: loss, backprop, update (${matMul})`,
+    label: `SGD step: loss, backprop, update (${label})`,
     matMul,
     reference: "mlp.step",
     target: matMul === "patched" ? TARGET_STEP : undefined,
@@ -84,7 +90,7 @@ function stepWorkload(matMul: "patched" | "stock"): Workload {
   };
 }
 
-/** The training step with the patched and with the stock wasm matMul kernels. */
+/** The training step as the course runs it, on the XNNPACK patch (when OpenBLAS is in use), and stock. */
 export function mlpWorkloads(): Workload[] {
-  return [stepWorkload("patched"), stepWorkload("stock")];
+  return [stepWorkload("patched"), ...(openBlas() ? [stepWorkload("xnnpack")] : []), stepWorkload("stock")];
 }

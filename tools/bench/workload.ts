@@ -29,10 +29,12 @@ export interface Workload {
   /** Report a time in seconds instead of ms. */
   unit?: "s";
   /**
-   * Which wasm matMul kernels to run with (`lib/wasm_matmul.ts`); the runner restores the patch after.
-   * Default `"patched"`. `"stock"` workloads are skipped on other backends, where the two do not differ.
+   * Which wasm matMul kernels to run with (`lib/wasm_matmul.ts`); the runner restores the default after.
+   * `"patched"` (default): as the course runs, on OpenBLAS when it loads; `"xnnpack"`: the patched kernels
+   * without OpenBLAS; `"stock"`: tfjs's own. `"xnnpack"` and `"stock"` workloads are skipped on other
+   * backends, where they do not differ.
    */
-  matMul?: "patched" | "stock";
+  matMul?: "patched" | "xnnpack" | "stock";
   /** Id of the Python reference to compare with, if it differs from `id` (stock and patched share one). */
   reference?: string;
   /** Repetition policy; defaults in {@linkcode DEFAULT_REPEATS}. */

@@ -1,17 +1,26 @@
 /**
- * Times `eigh()` (ml-matrix's symmetric eigendecomposition) on random symmetric matrices, to decide which
- * sizes an experiment can decompose exactly. The results are written into the doc comment of
- * `lib/linalg/eigh.ts`.
+ * Times `eigh()` on random symmetric matrices with each solver (LAPACK through OpenBLAS when it loads, and
+ * ml-matrix), to decide which sizes an experiment can decompose exactly. The results are written into the
+ * doc comment of `lib/linalg/eigh.ts`.
  *
- * Usage: `deno run -A tools/dev/time_eigh.ts [n …]` (default sizes 100 200 400 500 800 1000). Each size is
- * timed `repeats` times (3 below 600, else 1) after one warm-up call at n = 100; the median is reported.
+ * Usage: `deno run -A tools/dev/time_eigh.ts [--solver lapack|ml-matrix] [n …]` (default: both solvers,
+ * sizes 100 200 400 500 800 1000). Each size is timed 3 times below 600 (else once) after one warm-up call
+ * at n = 100; the median is reported.
  *
  * @module
  */
 import { eigh } from "../../lib/linalg/mod.ts";
 import { rng } from "../../lib/random.ts";
+import { openBlas } from "../../lib/native/openblas.ts";
 
-const sizes = Deno.args.length > 0 ? Deno.args.map(Number) : [100, 200, 400, 500, 800, 1000];
+const solverAt = Deno.args.indexOf("--solver");
+const only = solverAt >= 0 ? Deno.args[solverAt + 1] : undefined;
+const numbers = Deno.args.filter((_, i) => solverAt < 0 || (i !== solverAt && i !== solverAt + 1));
+const sizes = numbers.length > 0 ? numbers.map(Number) : [100, 200, 400, 500, 800, 1000];
+const solvers = (only ? [only] : openBlas() ? ["lapack", "ml-matrix"] : ["ml-matrix"]) as (
+  | "lapack"
+  | "ml-matrix"
+)[];
 
 function randomSymmetric(n: number, seed: number): number[][] {
   const r = rng(seed);
@@ -22,17 +31,19 @@ function randomSymmetric(n: number, seed: number): number[][] {
   return A;
 }
 
-eigh(randomSymmetric(100, 0)); // warm up the JIT
 console.log(`Deno ${Deno.version.deno}, ${navigator.hardwareConcurrency} cores`);
-console.log("n\tmedian s\tall runs (s)");
-for (const n of sizes) {
-  const A = randomSymmetric(n, n);
-  const runs: number[] = [];
-  for (let k = 0; k < (n < 600 ? 3 : 1); k++) {
-    const t0 = performance.now();
-    eigh(A);
-    runs.push((performance.now() - t0) / 1000);
+for (const solver of solvers) {
+  eigh(randomSymmetric(100, 0), { solver }); // warm up the JIT
+  console.log(`\n${solver}\nn\tmedian s\tall runs (s)`);
+  for (const n of sizes) {
+    const A = randomSymmetric(n, n);
+    const runs: number[] = [];
+    for (let k = 0; k < (n < 600 ? 3 : 1); k++) {
+      const t0 = performance.now();
+      eigh(A, { solver });
+      runs.push((performance.now() - t0) / 1000);
+    }
+    const median = [...runs].sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+    console.log(`${n}\t${median.toFixed(3)}\t${runs.map((t) => t.toFixed(3)).join(" ")}`);
   }
-  const median = [...runs].sort((a, b) => a - b)[Math.floor(runs.length / 2)];
-  console.log(`${n}\t${median.toFixed(3)}\t${runs.map((t) => t.toFixed(3)).join(" ")}`);
 }

@@ -44,7 +44,10 @@ export interface NotebookResult {
   claims: (ClaimRecord & { cellIndex: number })[];
   /** Exercise checks (lib/exercise.ts) with their cell. */
   checks: (CheckRecord & { cellIndex: number })[];
-  /** Backend the notebook reported (lib's `setup()`), or "" if it reported none. */
+  /**
+   * Backend the notebook reported (lib's `setup()`), e.g. `"wasm+OpenBLAS"`, `"wasm"`, `"cpu"`, or "" if it
+   * reported none.
+   */
   backend: string;
   /** Wall time from kernel request to the end of the last cell. */
   seconds: number;
@@ -133,9 +136,10 @@ export async function runNotebook(
       result.checks.push({ ...(value as CheckRecord), cellIndex });
     }
     const backend = outputsWithMime(exec.notebook, BACKEND_MIME)[0]?.value as
-      | { backend?: string }
+      | { backend?: string; matMul?: string | null }
       | undefined;
-    result.backend = backend?.backend ?? "";
+    // "wasm+OpenBLAS" when the wasm backend's matrix products run on OpenBLAS (lib/wasm_matmul.ts).
+    result.backend = (backend?.backend ?? "") + (backend?.matMul?.startsWith("OpenBLAS") ? "+OpenBLAS" : "");
     const outDir = options.outDir ?? "_build";
     const outPath = `${outDir}/${rel.replace(/\.ipynb$/, "")}${options.outSuffix ?? ""}.ipynb`;
     await Deno.mkdir(outPath.slice(0, outPath.lastIndexOf("/")), { recursive: true });
