@@ -31,9 +31,27 @@ export interface ChartOptions {
 
 const SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json";
 
+/**
+ * A data field name as Vega-Lite reads it. Vega-Lite takes `.` and `[…]` in a field as nested access
+ * (`"loss[train]"` reads `loss` then `train`, draws nothing, and reports no error), so those characters and
+ * `'` are escaped with a backslash. A `"` or `\` cannot be escaped reliably (Vega-Lite 5 then builds an
+ * invalid expression or reads the wrong field), so such a name is refused.
+ *
+ * @throws {RangeError} when `name` contains `"` or `\`
+ */
+export function vegaField(name: string): string {
+  if (/["\\]/.test(name)) {
+    throw new RangeError(
+      `chart field ${JSON.stringify(name)}: Vega-Lite cannot read a field whose name contains " or \\; ` +
+        "rename the column",
+    );
+  }
+  return name.replace(/[.[\]']/g, (c) => "\\" + c);
+}
+
 function axis(field: string, title: string | undefined, scale: ScaleType | undefined) {
   return {
-    field,
+    field: vegaField(field),
     type: "quantitative" as const,
     title: title ?? field,
     scale: scale && scale !== "linear" ? { type: scale } : { zero: false },
@@ -41,7 +59,7 @@ function axis(field: string, title: string | undefined, scale: ScaleType | undef
 }
 
 function colorEncoding(field: string | undefined) {
-  return field ? { color: { field, type: "nominal" as const, title: field } } : {};
+  return field ? { color: { field: vegaField(field), type: "nominal" as const, title: field } } : {};
 }
 
 function finite(rows: Row[], fields: string[], logFields: string[]): Row[] {

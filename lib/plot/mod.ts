@@ -10,6 +10,7 @@ export {
   type ScaleType,
   type TheoryOptions,
   theoryVsMeasurement,
+  vegaField,
 } from "./charts.ts";
 export { chartBundle, renderSvg, showChart, VEGALITE_MIME, type VegaLiteSpec } from "./render.ts";
 export { imageGrid, type ImageGridOptions } from "./image_grid.ts";

@@ -1,6 +1,7 @@
 import { assert, assertEquals } from "../_assert.ts";
 import { captureDisplays } from "../display.ts";
-import { chartBundle, lineChart, showChart, theoryVsMeasurement, VEGALITE_MIME } from "./mod.ts";
+import { assertThrows } from "../_assert.ts";
+import { chartBundle, lineChart, renderSvg, showChart, theoryVsMeasurement, VEGALITE_MIME } from "./mod.ts";
 
 const rows = [0, 1, 2, 3].map((step) => ({ step, loss: 2 ** -step, run: step % 2 ? "a" : "b" }));
 
@@ -33,4 +34,21 @@ Deno.test("showChart() displays exactly one bundle with three representations", 
     "image/svg+xml",
     "text/plain",
   ]);
+});
+
+Deno.test("field names with . [ ] ' : draw the same marks as plain ones; \" is refused with the name", async () => {
+  const marks = async (x: string, y: string, color: string) => {
+    const data = rows.map((r) => ({ [x]: r.step, [y]: r.loss, [color]: r.run }));
+    const svg = await renderSvg(lineChart(data, { x, y, color }));
+    assert(!svg.includes("NaN"), `${y}: no NaN coordinates`);
+    return (svg.match(/<path/g) ?? []).length;
+  };
+  const plain = await marks("step", "loss", "run");
+  assertEquals(await marks("step.n", "loss[train]", "run's"), plain);
+  assertEquals(await marks("t: step", "a.b[0]", "seed [x]"), plain);
+  assertThrows(
+    () => lineChart(rows, { x: "step", y: 'loss "train"' }),
+    RangeError,
+    'chart field "loss \\"train\\""',
+  );
 });
