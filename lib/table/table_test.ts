@@ -17,3 +17,27 @@ Deno.test("showTable() turns rows into a DataFrame and shows formatted HTML and 
 Deno.test("toDataFrame() refuses an empty list of rows", () => {
   assertThrows(() => toDataFrame([]), RangeError, "expected at least one row");
 });
+
+Deno.test("toDataFrame(): whole numbers are Int64 and print without .0, others keep their kind", async () => {
+  const df = toDataFrame([
+    { width: 64, loss: 0.5, run: "a", ok: true },
+    { width: 128, loss: 1, run: "b", ok: false },
+    { width: 256, run: "c", ok: true }, // no loss: a null
+  ]);
+  assertEquals(df.columns, ["width", "loss", "run", "ok"]);
+  assertEquals(df.dtypes.map(String), ["Int64", "Float64", "String", "Bool"].map((t) => `DataType(${t})`));
+  assertEquals(df.getColumn("width").toArray(), [64, 128, 256]);
+  assertEquals([...df.getColumn("loss").toArray()] as unknown[], [0.5, 1, null]);
+  const text = df.toString();
+  assert(text.includes("│ 64 ") && !text.includes("64.0"), text);
+  const { bundles } = await captureDisplays(() => showTable(df));
+  assert(String(bundles[0]["text/html"]).includes(">64<"), String(bundles[0]["text/html"]));
+});
+
+Deno.test("toDataFrame() names the column and row where kinds of value are mixed", () => {
+  assertThrows(
+    () => toDataFrame([{ lr: 0.1 }, { lr: "0.2" }]),
+    RangeError,
+    'column "lr" mixes number and string values (row 1: "0.2")',
+  );
+});
