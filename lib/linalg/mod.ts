@@ -1,5 +1,6 @@
 /**
- * Dense linear algebra on plain arrays, backed by ml-matrix (tfjs has no eig, svd, inverse or solve).
+ * Dense linear algebra on plain arrays (tfjs has no eig, svd, inverse or solve): `eigh` on LAPACK when
+ * OpenBLAS loads (`lib/native/openblas.ts`), everything else — and `eigh` without OpenBLAS — on ml-matrix.
  *
  * **Convention.** A matrix is row-major `number[][]` of shape `[rows, cols]` ({@linkcode Matrix}); inputs may
  * be any {@linkcode MatrixLike} (an array of equally long rows, `number[]` or `Float64Array`). Vectors are
@@ -7,7 +8,8 @@
  * eigenvectors are the columns of `vectors` (NumPy's layout). Errors are `RangeError`s that name the
  * function, what it expected, and the offending value.
  *
- * Cost: everything here is O(n³) pure JavaScript on one core; see {@linkcode eigh} for measured sizes.
+ * Cost: everything here is O(n³) on one core, pure JavaScript except `eigh` on LAPACK; see {@linkcode eigh}
+ * for measured sizes.
  *
  * @example
  * ```ts
