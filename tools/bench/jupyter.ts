@@ -1,6 +1,9 @@
 /**
  * The runner's own costs, through a real Jupyter server: starting a Deno kernel, the round trip of a trivial
- * cell, and every course notebook's wall time.
+ * cell, and every course notebook's wall time. A cell's round trip includes the barrier request the runner
+ * sends behind it to collect the outputs the kernel publishes late (tools/notebook/execute.ts): ≈ 16–18 ms on
+ * the project's 2-core machine, 21 ms with two CPU-bound processes alongside (23 and 25 with the 15 ms quiet
+ * drain the runner used before).
  *
  * @module
  */

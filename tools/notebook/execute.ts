@@ -2,10 +2,38 @@
  * Execute one notebook cell by cell in a fresh kernel of a real Jupyter server, through
  * `@jupyterlab/services`.
  *
- * - Outputs are collected from the kernel's IOPub stream by `parent_header.msg_id`: the Deno kernel publishes
- *   some outputs after it reports `idle` (DESIGN.md, "Executing notebooks", up to ≈ 8 ms late). After each cell
- *   the runner waits until IOPub has been quiet for `drainMs` (15 ms) before sending the next one, so that a late
- *   output is not attributed by the kernel to the next cell; routing by msg_id catches anything later still.
+ * - Outputs are collected from the kernel's IOPub stream by `parent_header.msg_id`.
+ * - **Why outputs come late.** Deno's kernel (2.9: `cli/js/jupyter_kernel.js` in denoland/deno, whose text
+ *   ships in the `deno` binary) speaks the Jupyter protocol on its main thread and runs the cell on a REPL
+ *   thread. Everything the cell prints or displays (`console.log`/`console.error` through `op_print`,
+ *   `Deno.jupyter.display`/`broadcast` through `op_jupyter_broadcast`, and the cell's result, which the REPL
+ *   broadcasts too) goes onto one unbounded first-in-first-out channel, without a parent header
+ *   (`cli/ops/jupyter.rs`). A loop on the main thread (`iopubDrainer`) takes the messages off one at a time
+ *   and publishes each with the parent header that is current _when it publishes_. Meanwhile `handleExecute`
+ *   sends the reply and `idle` as soon as the evaluation returns, without waiting for that loop, and makes the
+ *   next execute request current the moment it arrives. So a cell's outputs can reach IOPub after its `idle`,
+ *   and once the next cell has arrived they carry the next cell's msg_id. Measured with the next cell sent as
+ *   soon as `idle` arrived (1000 cells per run, 2 cores): lightly loaded, 3% of displays, 5% of stdout and
+ *   16% of stderr prints, 24% of results and 82% of prints from `setTimeout(…, 0)` arrived after `idle`, up
+ *   to 7 ms after it, and 1% of the timer prints were filed under the next cell; with two CPU-bound processes alongside, a result came
+ *   24 ms after `idle`, longer than the 15 ms of quiet this runner used to wait for. No quiet period is safe
+ *   under load, and sending the next cell at once loses outputs.
+ * - **The barrier.** Right behind each cell the runner sends a silent execute request (no execution count, no
+ *   result) whose code waits for one zero-delay timer and then broadcasts a marker with a fresh random id. The
+ *   marker travels through the same channel, after everything the cell put there: the REPL thread handles
+ *   requests in order and runs timers between them (`cli/tools/jupyter/mod.rs`), and the barrier's timer
+ *   fires after every zero-delay timer the cell set before it. When the marker arrives, every output the cell
+ *   produced synchronously, in promise callbacks or in those timers has been published, stamped with the
+ *   cell's msg_id or the barrier's (the runner files both under the cell); only then is the next cell sent.
+ *   Nothing depends on timing: in 1000 cells with 1800 outputs, none went astray, lightly loaded or with two
+ *   CPU-bound processes alongside. A trivial cell costs about 16 ms instead of 23 (21 instead of 26 under
+ *   that load): the barrier is one more request for the kernel to handle. Output that code schedules for
+ *   later (longer timers, I/O) goes to the cell that is running when it is published, as in any kernel.
+ * - The barrier calls `setTimeout` and `Deno.jupyter.broadcast` through copies taken by a silent setup request
+ *   before the first cell, so that a notebook that replaces them (fake timers) cannot stall it. If a barrier
+ *   fails, or its marker does not come within 2 s, or the kernel is not Deno's 2.9 or later (tslab), the
+ *   runner falls back to waiting until IOPub has been quiet for `drainMs` (15 ms) after each cell; routing by
+ *   msg_id catches anything later still.
  * - `update_display_data` replaces the earlier output with the same `display_id` (live progress).
  * - A cell that runs past its timeout is interrupted; a kernel that dies is reported with the cell index.
  * - Execution stops at the first error. The source notebook is never modified: a copy is returned.
@@ -36,12 +64,14 @@ for (const level of ["debug", "warn", "error"] as const) {
   };
 }
 // When a kernel dies, the server restarts it and @jupyterlab/services reconnects in a promise nobody awaits;
-// disposing the connection then rejects it. That rejection is expected and must not end the run.
+// disposing the connection then rejects it. Likewise the kernel_info_request it sends on every (re)connection
+// without catching it: when the kernel never answered it (Deno's kernel, ≈ 1–2% of starts; startSession) and
+// the session is disposed, the request is cancelled. Those rejections are expected and must not end the run.
+const expectedRejection =
+  /^(Kernel connection disconnected|Kernel is dead|Canceled future for \w+ message before replies were done)/;
 globalThis.addEventListener("unhandledrejection", (event) => {
   const reason = (event as PromiseRejectionEvent).reason as Error | undefined;
-  if (reason?.message === "Kernel connection disconnected" || reason?.message === "Kernel is dead") {
-    event.preventDefault();
-  }
+  if (typeof reason?.message === "string" && expectedRejection.test(reason.message)) event.preventDefault();
 });
 
 /** Where and why a notebook stopped. */
@@ -75,8 +105,16 @@ export interface ExecuteOptions {
   kernelName?: string;
   /** Seconds a single cell may run before it is interrupted. Default 120. */
   cellTimeoutSeconds?: number;
-  /** Milliseconds of IOPub quiet after a cell reports idle before the next cell is sent. Default 15. */
+  /**
+   * Milliseconds of IOPub quiet to wait for after a cell when no barrier is used (a kernel other than Deno's,
+   * a failed barrier, or `barrier: false`). Default 15.
+   */
   drainMs?: number;
+  /**
+   * Follow each cell with a barrier request and send the next cell only when its marker has arrived (module
+   * documentation). Default true; used only with Deno's kernel 2.9 or later.
+   */
+  barrier?: boolean;
   /** Seconds to wait for a kernel to start and answer, per attempt (three attempts). Default 30. */
   kernelStartTimeoutSeconds?: number;
   /** Called after each code cell. */
@@ -168,6 +206,39 @@ async function withDeadline<T>(promise: Promise<T>, seconds: number, message: st
   }
 }
 
+/** MIME type of the barrier's marker (never stored in the notebook). */
+const BARRIER_MIME = "application/vnd.learning-mechanics.runner-barrier";
+/** How long to wait for a barrier's marker before falling back to the quiet drain. */
+const BARRIER_WAIT_MS = 2000;
+
+/**
+ * Whether the kernel is Deno's with the single output channel the barrier relies on (2.9 or later; module
+ * documentation).
+ */
+function barrierWorks(info: KernelMessage.IInfoReply | undefined): boolean {
+  if (info?.implementation !== "Deno kernel") return false;
+  const [major, minor] = String(info.implementation_version ?? "").split(".").map(Number);
+  return major > 2 || (major === 2 && minor >= 9);
+}
+
+/**
+ * Source of the setup request: defines, under a random global name, a function that waits one zero-delay
+ * timer and broadcasts the marker `nonce`, with private copies of `setTimeout`, `Promise` and
+ * `Deno.jupyter.broadcast` (so that notebook code replacing them cannot stall the barrier).
+ */
+function barrierSetupSource(name: string): string {
+  const mime = JSON.stringify(BARRIER_MIME);
+  return [
+    `Object.defineProperty(globalThis, ${JSON.stringify(name)}, {`,
+    `  value: ((setTimeout, P, broadcast) => async (nonce) => {`,
+    `    await new P((resolve) => setTimeout(resolve, 0));`,
+    `    await broadcast("display_data", { data: { [${mime}]: nonce }, metadata: {}, transient: {} });`,
+    `  })(globalThis.setTimeout, Promise, Deno.jupyter.broadcast.bind(Deno.jupyter)),`,
+    `  enumerable: false, writable: false, configurable: false,`,
+    `});`,
+  ].join("\n");
+}
+
 /** Convert an IOPub message into an nbformat output, or null if it is not one. */
 function toOutput(msg: KernelMessage.IIOPubMessage, executionCount: number | null): Output | null {
   const c = msg.content as Record<string, unknown>;
@@ -240,7 +311,12 @@ export async function executeNotebook(
   const kernel = session.kernel!;
 
   // Outputs by the msg_id of the execute request that caused them.
-  const byParent = new Map<string, { outputs: Output[]; count: number | null }>();
+  type Slot = { outputs: Output[]; count: number | null };
+  const byParent = new Map<string, Slot>();
+  // A barrier's msg_id → the slot of the cell it follows: the cell's late outputs may carry the barrier's id.
+  const barrierSlots = new Map<string, Slot>();
+  // Marker id → resolves its barrier.
+  const markers = new Map<string, () => void>();
   // display_id → every output object that carries it (for update_display_data).
   const displays = new Map<string, Output[]>();
   let lastMessage = performance.now();
@@ -256,9 +332,22 @@ export async function executeNotebook(
   kernel.iopubMessage.connect((_, msg) => {
     const parent = (msg.parent_header as KernelMessage.IHeader | undefined)?.msg_id;
     if (!parent) return;
-    const slot = byParent.get(parent);
     lastMessage = performance.now();
     const type = msg.header.msg_type;
+    let slot = byParent.get(parent);
+    const cellOfBarrier = barrierSlots.get(parent);
+    if (cellOfBarrier) {
+      const marker = type === "display_data"
+        ? (msg.content as { data?: Record<string, unknown> }).data?.[BARRIER_MIME]
+        : undefined;
+      if (typeof marker === "string") {
+        markers.get(marker)?.();
+        return;
+      }
+      // The barrier's own input and errors are not the cell's (a failed barrier is noticed from its reply).
+      if (type === "execute_input" || type === "error") return;
+      slot = cellOfBarrier;
+    }
     if (type === "update_display_data") {
       const c = msg.content as {
         data: Record<string, unknown>;
@@ -296,6 +385,64 @@ export async function executeNotebook(
   let failure: CellFailure | null = null;
   const cellSeconds: { cellIndex: number; seconds: number }[] = [];
 
+  // Barriers (module documentation): set up before the first cell; queued in the kernel, not awaited here.
+  const barrierName = `__lmRunnerBarrier_${crypto.randomUUID().replaceAll("-", "")}`;
+  let barriers = options.barrier !== false &&
+    barrierWorks(await withDeadline(kernel.info, 10, "no kernel_info").catch(() => undefined));
+  if (barriers) {
+    kernel.requestExecute({
+      code: barrierSetupSource(barrierName),
+      silent: true,
+      store_history: false,
+      allow_stdin: false,
+    }).done.catch(() => {});
+  }
+  type Barrier = { marker: Promise<void>; reply: Promise<boolean>; replied: boolean };
+  /** Send a barrier right behind the cell whose outputs go to `slot`. */
+  const sendBarrier = (slot: Slot): Barrier => {
+    const nonce = crypto.randomUUID();
+    const marker = new Promise<void>((res) => markers.set(nonce, res));
+    const future = kernel.requestExecute({
+      code: `await ${barrierName}(${JSON.stringify(nonce)});`,
+      silent: true,
+      store_history: false,
+      allow_stdin: false,
+      stop_on_error: false,
+    });
+    barrierSlots.set(future.msg.header.msg_id, slot);
+    const barrier: Barrier = { marker, reply: Promise.resolve(false), replied: false };
+    barrier.reply = future.done.then((r) => r.content.status === "ok", () => false)
+      .then((ok) => (barrier.replied = true, ok));
+    marker.then(() => markers.delete(nonce));
+    return barrier;
+  };
+  /**
+   * Wait for a barrier's marker: true once it has arrived; false if the barrier failed, the kernel died, or
+   * the marker did not come within BARRIER_WAIT_MS (then barriers are given up if the kernel answered the
+   * barrier without its marker, or answered with an error).
+   */
+  const reach = async (barrier: Barrier): Promise<boolean> => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const reached = await Promise.race([
+      barrier.marker.then(() => true),
+      barrier.reply.then((ok) => ok ? new Promise<boolean>(() => {}) : false),
+      deadPromise.then(() => false),
+      new Promise<boolean>((res) => timer = setTimeout(() => res(false), BARRIER_WAIT_MS)),
+    ]);
+    clearTimeout(timer);
+    if (!reached && !dead && barrier.replied) barriers = false;
+    return reached;
+  };
+  /** Wait until IOPub has been quiet for drainMs (at most 2 s: a timer that keeps printing must not hold the run). */
+  const drainQuiet = async () => {
+    const until = performance.now() + 2000;
+    while (performance.now() - lastMessage < drainMs && performance.now() < until) {
+      await delay(Math.max(1, drainMs - (performance.now() - lastMessage)));
+    }
+  };
+  // Whether every output of the cells run so far has been collected (the last cell's barrier was reached).
+  let caughtUp = true;
+
   try {
     for (let i = 0; i < out.cells.length && !failure; i++) {
       const cell = out.cells[i];
@@ -312,8 +459,10 @@ export async function executeNotebook(
         allow_stdin: false,
       });
       const msgId = future.msg.header.msg_id;
-      const slot = { outputs: [] as Output[], count: null as number | null };
+      const slot: Slot = { outputs: [], count: null };
       byParent.set(msgId, slot);
+      const barrier = barriers ? sendBarrier(slot) : null;
+      let unresponsive = false;
       let timer: ReturnType<typeof setTimeout> | undefined;
       const outcome = await Promise.race([
         future.done.then((reply) => ({ kind: "done" as const, reply })).catch((e) => ({
@@ -332,6 +481,7 @@ export async function executeNotebook(
           future.done.then(() => true, () => true),
           delay(3000).then(() => false),
         ]);
+        unresponsive = !settled;
         failure = {
           cellIndex: i,
           kind: "timeout",
@@ -384,13 +534,10 @@ export async function executeNotebook(
           traceback: [],
         });
       }
-      // Late outputs: quiet for drainMs after idle (bounded, so a timer that keeps printing cannot hold the run).
-      if (!failure) {
-        const until = performance.now() + 2000;
-        while (performance.now() - lastMessage < drainMs && performance.now() < until) {
-          await delay(Math.max(1, drainMs - (performance.now() - lastMessage)));
-        }
-      }
+      // Late outputs: the barrier's marker (also after a failed cell, whose late outputs belong to it), or else
+      // quiet for drainMs before the next cell.
+      caughtUp = barrier !== null && !dead && !unresponsive && await reach(barrier);
+      if (!caughtUp && !failure) await drainQuiet();
       cell.outputs = slot.outputs;
       cell.execution_count = slot.count;
       const seconds = (performance.now() - start) / 1000;
@@ -398,12 +545,8 @@ export async function executeNotebook(
       options.onCell?.({ cellIndex: i, seconds, failed: failure !== null });
     }
   } finally {
-    // Late outputs of any cell: wait until IOPub has been quiet for drainMs (at most 2 s: a timer that keeps
-    // printing must not hold the run forever).
-    const drainDeadline = performance.now() + 2000;
-    while (performance.now() - lastMessage < drainMs && performance.now() < drainDeadline) {
-      await delay(Math.max(1, drainMs - (performance.now() - lastMessage)));
-    }
+    // Late outputs of the last cell, unless its barrier has shown that there are none left.
+    if (!caughtUp) await drainQuiet();
     const executeSeconds = (performance.now() - t1) / 1000;
     // Shut the session down. While the server restarts a dead or interrupted kernel, jupyter_client refuses to
     // shut it down (InvalidStateError), so retry for a while; a stuck kernel must not stall the run.
