@@ -159,8 +159,10 @@ Deno.test("the grader", async (t) => {
         assert(problems(by.get("reordered")!).includes(`check cell "ex2-check" was deleted`));
         expect("missing_cell", "graded", 1, `cell "ex1" (maxStableLearningRate) is missing`);
         expect("kills_kernel", "stopped", 2, "the kernel died");
-        expect("memory_hog", "stopped", 2, "Array buffer allocation failed");
-        expect("writes_outside", "stopped", 2, "forbids (Requires write access");
+        // A cell that raises is reported, and the cells and checks after it still run and count.
+        expect("memory_hog", "graded", 3, "Array buffer allocation failed; the cells after it still ran");
+        expect("writes_outside", "graded", 3, "forbids (Requires write access");
+        assert(problems(by.get("writes_outside")!).includes("the cells after it still ran"));
         expect(
           "fake_pass",
           by.get("fake_pass")!.status,

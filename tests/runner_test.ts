@@ -181,6 +181,43 @@ Deno.test("the notebook runner", async (t) => {
       },
     );
 
+    await t.step(
+      "with continueAfterError, goes on after a cell that raised and reports every error",
+      async () => {
+        const cells = [
+          'console.log("a");',
+          'throw new Error("first");',
+          'console.log("b");',
+          "null.x;",
+          '"c"',
+        ];
+        const nb: Notebook = {
+          nbformat: 4,
+          nbformat_minor: 5,
+          metadata: { kernelspec: { name: "deno" } },
+          cells: cells.map((source) => ({
+            cell_type: "code" as const,
+            source,
+            metadata: {},
+            outputs: [],
+            execution_count: null,
+          })),
+        };
+        const path = `${FX}/continue_after_error.ipynb`;
+        const stops = await executeNotebook(server, nb, { path });
+        assertEquals([stops.failure?.cellIndex, stops.errors.length], [1, 1]);
+        assertEquals(stops.notebook.cells[2].outputs, []);
+        const goes = await executeNotebook(server, nb, { path, continueAfterError: true });
+        assertEquals(goes.errors.map((e) => [e.cellIndex, e.ename]), [[1, "Error"], [3, "TypeError"]]);
+        assertEquals(goes.failure?.cellIndex, 1);
+        assert(text(goes.notebook.cells[2].outputs!).includes("b"));
+        assert(text(goes.notebook.cells[4].outputs!).includes("c"));
+        const some = await executeNotebook(server, nb, { path, continueAfterError: (f) => f.cellIndex < 2 });
+        assertEquals(some.errors.map((e) => e.cellIndex), [1, 3]);
+        assertEquals(some.notebook.cells[4].outputs, []);
+      },
+    );
+
     await t.step("replaces an output updated through its display_id instead of appending", async () => {
       const r = await runNotebook(server, `${FX}/progress.ipynb`, { outDir: out, require: "none" });
       const executed = await readNotebook(r.outPath);

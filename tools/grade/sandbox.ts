@@ -195,6 +195,9 @@ export async function executeWithDeadlines(
     kernelName: "deno",
     cellTimeoutSeconds: limits.cellTimeoutSeconds,
     kernelStartTimeoutSeconds: limits.startTimeoutSeconds,
+    // A student's cell that raises must not zero the checks after it; the grader's preamble (cell 0) must
+    // not fail at all: without it nothing after it is confined or graded.
+    continueAfterError: (f) => f.cellIndex > 0,
     onCell: () => started = true,
   });
   execution.catch(() => {}); // if the grader stops waiting, a late rejection is expected

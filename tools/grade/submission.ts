@@ -17,7 +17,7 @@ import { collectChecks, stripTokens } from "./check_records.ts";
 /** How grading a submission ended. */
 export type SubmissionStatus =
   | "graded" // every cell ran
-  | "stopped" // a cell failed, timed out or killed the kernel: checks after it score 0
+  | "stopped" // a cell timed out or killed the kernel: checks after it score 0 (a cell that raised does not stop)
   | "invalid" // not JSON, or not a notebook
   | "wrong-assignment" // a notebook of another assignment
   | "grader-error"; // the grader itself failed (not the student's fault)
@@ -183,8 +183,21 @@ export async function gradeSubmission(
       );
     } else {
       executed = run.exec.notebook;
-      const f = run.exec.failure;
+      const errors = run.exec.errors;
+      // Cells that raised did not stop the run (the sandbox goes on after them); a timeout, a dead kernel or
+      // the watchdog did.
+      const last = errors.at(-1);
+      const f = last && (last.kind !== "error" || run.dogFired || last.cellIndex === 0) ? last : null;
       result.status = f ? "stopped" : "graded";
+      for (const e of errors.filter((e) => e !== f && e.cellIndex > 0)) {
+        const where = describeCell(graded, e.cellIndex);
+        const rest = "the cells after it still ran";
+        result.problems.push(
+          e.ename === "NotCapable" || e.ename === "PermissionDenied"
+            ? `${where} tried something the grader forbids (${e.evalue.split(", run again")[0]}); ${rest}`
+            : `${where} raised ${e.ename}: ${e.evalue.split("\n")[0]}; ${rest}`,
+        );
+      }
       if (f && f.cellIndex === 0) {
         result.status = "grader-error";
         result.problems.push(`the grader's preamble failed (${f.ename}: ${f.evalue}); nothing was graded`);

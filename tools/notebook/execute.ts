@@ -36,7 +36,8 @@
  *   msg_id catches anything later still.
  * - `update_display_data` replaces the earlier output with the same `display_id` (live progress).
  * - A cell that runs past its timeout is interrupted; a kernel that dies is reported with the cell index.
- * - Execution stops at the first error. The source notebook is never modified: a copy is returned.
+ * - Execution stops at the first error (or, with `continueAfterError`, goes on after a cell that raised). The
+ *   source notebook is never modified: a copy is returned.
  *
  * @module
  */
@@ -88,7 +89,13 @@ export interface CellFailure {
 /** Result of {@linkcode executeNotebook}. */
 export interface Execution {
   notebook: Notebook;
+  /** The first cell that failed, or null. */
   failure: CellFailure | null;
+  /**
+   * Every cell that failed, in order: at most one, unless `continueAfterError` let later cells run after a
+   * cell raised.
+   */
+  errors: CellFailure[];
   /** Seconds from the request for a kernel to its first `idle`. */
   kernelStartSeconds: number;
   /** Seconds spent executing cells. */
@@ -105,6 +112,12 @@ export interface ExecuteOptions {
   kernelName?: string;
   /** Seconds a single cell may run before it is interrupted. Default 120. */
   cellTimeoutSeconds?: number;
+  /**
+   * Go on with the next cells after a cell raises an error (default false: stop at the first error); a
+   * function decides per failed cell. The grader uses it so that one broken exercise does not zero the
+   * checks after it. A timeout or a dead kernel always ends the run: the kernel's state is gone.
+   */
+  continueAfterError?: boolean | ((failure: CellFailure) => boolean);
   /**
    * Milliseconds of IOPub quiet to wait for after a cell when no barrier is used (a kernel other than Deno's,
    * a failed barrier, or `barrier: false`). Default 15.
@@ -383,6 +396,8 @@ export async function executeNotebook(
   const kernelStartSeconds = (performance.now() - t0) / 1000;
   const t1 = performance.now();
   let failure: CellFailure | null = null;
+  const errors: CellFailure[] = [];
+  let stopped = false;
   const cellSeconds: { cellIndex: number; seconds: number }[] = [];
 
   // Barriers (module documentation): set up before the first cell; queued in the kernel, not awaited here.
@@ -444,7 +459,7 @@ export async function executeNotebook(
   let caughtUp = true;
 
   try {
-    for (let i = 0; i < out.cells.length && !failure; i++) {
+    for (let i = 0; i < out.cells.length && !stopped; i++) {
       const cell = out.cells[i];
       if (cell.cell_type !== "code") continue;
       cell.outputs = [];
@@ -463,6 +478,7 @@ export async function executeNotebook(
       byParent.set(msgId, slot);
       const barrier = barriers ? sendBarrier(slot) : null;
       let unresponsive = false;
+      let cf: CellFailure | null = null;
       let timer: ReturnType<typeof setTimeout> | undefined;
       const outcome = await Promise.race([
         future.done.then((reply) => ({ kind: "done" as const, reply })).catch((e) => ({
@@ -482,7 +498,7 @@ export async function executeNotebook(
           delay(3000).then(() => false),
         ]);
         unresponsive = !settled;
-        failure = {
+        cf = {
           cellIndex: i,
           kind: "timeout",
           ename: "CellTimeout",
@@ -492,7 +508,7 @@ export async function executeNotebook(
           traceback: [],
         };
       } else if (outcome.kind === "dead" || dead) {
-        failure = {
+        cf = {
           cellIndex: i,
           kind: "dead-kernel",
           ename: "DeadKernel",
@@ -503,7 +519,7 @@ export async function executeNotebook(
         };
       } else {
         if (outcome.kind === "rejected") {
-          failure = {
+          cf = {
             cellIndex: i,
             kind: "error",
             ename: "ExecuteRequestFailed",
@@ -513,7 +529,7 @@ export async function executeNotebook(
         } else if (outcome.reply.content.status !== "ok") {
           const err = slot.outputs.find((o) => o.output_type === "error");
           const c = outcome.reply.content as { ename?: string; evalue?: string; traceback?: string[] };
-          failure = {
+          cf = {
             cellIndex: i,
             kind: "error",
             ename: err?.output_type === "error" ? err.ename : String(c.ename ?? "Error"),
@@ -523,26 +539,33 @@ export async function executeNotebook(
             ),
           };
           // Some kernels (tslab) report a compile error with an empty message and explain it on stderr.
-          if (!failure.evalue.trim()) failure.evalue = stderrTail(slot.outputs);
+          if (!cf.evalue.trim()) cf.evalue = stderrTail(slot.outputs);
         }
       }
-      if (failure && failure.kind !== "error") {
+      if (cf && cf.kind !== "error") {
         slot.outputs.push({
           output_type: "error",
-          ename: failure.ename,
-          evalue: failure.evalue,
+          ename: cf.ename,
+          evalue: cf.evalue,
           traceback: [],
         });
+      }
+      if (cf) {
+        errors.push(cf);
+        failure ??= cf;
+        // After a timeout or a dead kernel the kernel's state is gone: nothing later could run meaningfully.
+        const goOn = options.continueAfterError;
+        stopped = cf.kind !== "error" || !(typeof goOn === "function" ? goOn(cf) : goOn === true);
       }
       // Late outputs: the barrier's marker (also after a failed cell, whose late outputs belong to it), or else
       // quiet for drainMs before the next cell.
       caughtUp = barrier !== null && !dead && !unresponsive && await reach(barrier);
-      if (!caughtUp && !failure) await drainQuiet();
+      if (!caughtUp && !cf) await drainQuiet();
       cell.outputs = slot.outputs;
       cell.execution_count = slot.count;
       const seconds = (performance.now() - start) / 1000;
       cellSeconds.push({ cellIndex: i, seconds });
-      options.onCell?.({ cellIndex: i, seconds, failed: failure !== null });
+      options.onCell?.({ cellIndex: i, seconds, failed: cf !== null });
     }
   } finally {
     // Late outputs of the last cell, unless its barrier has shown that there are none left.
@@ -564,7 +587,7 @@ export async function executeNotebook(
     kernelManager.dispose();
     for (const cell of out.cells) if (cell.outputs) cell.outputs = mergeStreams(cell.outputs);
     // deno-lint-ignore no-unsafe-finally
-    return { notebook: out, failure, kernelStartSeconds, executeSeconds, cellSeconds };
+    return { notebook: out, failure, errors, kernelStartSeconds, executeSeconds, cellSeconds };
   }
 }
 
