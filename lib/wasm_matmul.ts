@@ -3,14 +3,14 @@
  *
  * When OpenBLAS can be loaded (`lib/native/openblas.ts`), every float32 product — plain, transposed,
  * batched, fused — goes straight to `cblas_sgemm` on the wasm heap: no copies, transposes passed as flags,
- * ≈ 95 GFLOP/s on one core instead of XNNPACK's ≈ 8–14. The bias and activation of a fused product are then
+ * 57–115 GFLOP/s on one core instead of XNNPACK's 7–14. The bias and activation of a fused product are then
  * applied in place (a bias of one value or one per output column; other bias or PReLU shapes take the XNNPACK
  * path below).
  *
- * Without OpenBLAS: tfjs-backend-wasm 4.22 sends a matMul to XNNPACK only when neither operand is transposed and both batch
- * sizes are 1; every other product — `transposeA`/`transposeB`, which backprop is made of, and every batched
- * product — runs in a scalar loop ≈ 10× slower (512²: 250 ms instead of 22 ms). {@linkcode patchWasmMatMul}
- * re-registers the wasm `BatchMatMul` and `_FusedMatMul` kernels so that
+ * Without OpenBLAS: tfjs-backend-wasm 4.22 sends a matMul to XNNPACK only when neither operand is transposed
+ * and both batch sizes are 1; every other product — `transposeA`/`transposeB`, which backprop is made of, and
+ * every batched product — runs in a scalar loop ≈ 10× slower (512²: 250 ms instead of 22 ms).
+ * {@linkcode patchWasmMatMul} re-registers the wasm `BatchMatMul` and `_FusedMatMul` kernels so that
  *
  * - a transposed operand is first materialized with the wasm `Transpose` kernel (O(n²) against the
  *   product's O(n³)), then the product takes the XNNPACK path;
@@ -21,7 +21,8 @@
  * - products too small to gain (below {@linkcode MIN_WORK_ONE} / {@linkcode MIN_WORK_LOOP} multiply-adds)
  *   and non-float32 operands stay on the stock kernel.
  *
- * Results equal the stock kernels and the `cpu` backend up to float32 summation order, except where the stock
+ * Results (on either engine) equal the stock kernels and the `cpu` backend up to float32 summation order,
+ * except where the stock
  * kernels are wrong: (1) the stock slow loop adds `bias[min(i·n + j, n − 1)]` instead of `bias[j]` to a
  * transposed or batched fused product, so rows after the first get the last bias; (2) tfjs's wasm and cpu
  * kernels flatten batch dimensions before broadcasting, so `[2, 1, m, k] × [1, 3, k, n]` comes out with 3

@@ -2,12 +2,13 @@
  * OpenBLAS (BLAS and LAPACK) through Deno's foreign-function interface, when the machine has it.
  *
  * The two operations the course spends its time in are far faster in OpenBLAS than anywhere else a
- * TypeScript kernel can reach (measured on the project's 2-core Xeon, one thread, OpenBLAS 0.3.21):
+ * TypeScript kernel can reach (measured on the project's 2-core Xeon, one thread, OpenBLAS 0.3.21; ranges
+ * over several runs on a shared machine whose speed drifts; `deno task bench`):
  *
- * | operation                         | OpenBLAS     | without it                                  |
- * |-----------------------------------|--------------|---------------------------------------------|
- * | fp32 matrix product 1024²         | ≈ 95 GFLOP/s | ≈ 8–14 GFLOP/s (tfjs-wasm, XNNPACK)          |
- * | symmetric eigensolve, n = 1000    | ≈ 0.35 s     | ≈ 14–24 s (ml-matrix, pure JavaScript)       |
+ * | operation                         | OpenBLAS          | without it                              |
+ * |-----------------------------------|-------------------|-----------------------------------------|
+ * | fp32 matrix product 1024²         | 57–115 GFLOP/s    | 7–14 GFLOP/s (tfjs-wasm, XNNPACK)       |
+ * | symmetric eigensolve, n = 1000    | 0.29–0.45 s       | 14–24 s (ml-matrix, pure JavaScript)    |
  *
  * So `lib/wasm_matmul.ts` sends the wasm backend's matrix products to `cblas_sgemm`, and
  * `lib/linalg/eigh.ts` calls LAPACK's divide-and-conquer `dsyevd` (Demmel, *Applied Numerical Linear
