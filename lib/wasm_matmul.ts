@@ -22,11 +22,10 @@
  *   and non-float32 operands stay on the stock kernel.
  *
  * Results (on either engine) equal the stock kernels and the `cpu` backend up to float32 summation order,
- * except where the stock
- * kernels are wrong: (1) the stock slow loop adds `bias[min(i·n + j, n − 1)]` instead of `bias[j]` to a
- * transposed or batched fused product, so rows after the first get the last bias; (2) tfjs's wasm and cpu
- * kernels flatten batch dimensions before broadcasting, so `[2, 1, m, k] × [1, 3, k, n]` comes out with 3
- * products' values in a `[2, 3, m, n]` tensor. The patched kernels compute both correctly. A fused product
+ * except where the stock kernels are wrong: (1) the stock slow loop adds `bias[min(i·n + j, n − 1)]` instead
+ * of `bias[j]` to a transposed or batched fused product, so rows after the first get the last bias; (2)
+ * tfjs's wasm and cpu kernels flatten batch dimensions before broadcasting, so `[2, 1, m, k] × [1, 3, k, n]`
+ * comes out with 3 products' values in a `[2, 3, m, n]` tensor. The patched kernels compute both correctly. A fused product
  * with a batched `b` whose PReLU weights do not tile one `[m, n]` slice stays on the stock kernel.
  *
  * DESIGN.md, "Speed of TensorFlow.js here". Applied by `lib/backend.ts` whenever it selects wasm;
