@@ -1,7 +1,8 @@
 /**
  * Hygiene of the committed notebooks: valid nbformat 4, no outputs, the Deno kernelspec, stable unique cell
  * ids, and the course's conventions (a claim in every course notebook, a parameters cell with a seed, checks
- * in every solution, nothing kernel-specific in cells).
+ * in every solution, nothing kernel-specific in cells); and of the code: `deno fmt --check` and `deno lint`
+ * pass, as `deno task check` asks.
  */
 import { assert, assertEquals } from "../lib/_assert.ts";
 import { type Notebook, readNotebook, sourceOf } from "../tools/notebook/nbformat.ts";
@@ -69,3 +70,14 @@ for (const path of paths.filter((p) => p.startsWith("solutions/"))) {
     }
   });
 }
+
+Deno.test("the code is formatted (deno fmt --check) and lint-clean (deno lint)", async () => {
+  for (const args of [["fmt", "--check"], ["lint"]]) {
+    const out = await new Deno.Command(Deno.execPath(), { args, stdout: "piped", stderr: "piped" }).output();
+    const text = new TextDecoder().decode(out.stderr) + new TextDecoder().decode(out.stdout);
+    assert(
+      out.success,
+      `deno ${args.join(" ")} failed; run it and fix what it reports:\n${text.slice(-3000)}`,
+    );
+  }
+});
