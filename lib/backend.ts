@@ -135,11 +135,8 @@ async function select(options: BackendOptions): Promise<BackendReport> {
       for (const hook of afterSet) hook(name);
       tried.push({ name, ok: true, reason: "selected" });
       const matMulPatched = name === "wasm" && isWasmMatMulPatched();
-      const matMul = name !== "wasm"
-        ? null
-        : wasmMatMulBlas()
-        ? openBlasStatus().reason
-        : `XNNPACK (${openBlasStatus().reason})`;
+      const why = openBlasStatus().reason;
+      const matMul = name !== "wasm" ? null : wasmMatMulBlas() ? why : `XNNPACK (${why})`;
       return { backend: name, tried, tfjsVersion: tf.version_core, matMulPatched, matMul };
     }
     tried.push({

@@ -25,8 +25,9 @@
  * except where the stock kernels are wrong: (1) the stock slow loop adds `bias[min(i·n + j, n − 1)]` instead
  * of `bias[j]` to a transposed or batched fused product, so rows after the first get the last bias; (2)
  * tfjs's wasm and cpu kernels flatten batch dimensions before broadcasting, so `[2, 1, m, k] × [1, 3, k, n]`
- * comes out with 3 products' values in a `[2, 3, m, n]` tensor. The patched kernels compute both correctly. A fused product
- * with a batched `b` whose PReLU weights do not tile one `[m, n]` slice stays on the stock kernel.
+ * comes out with 3 products' values in a `[2, 3, m, n]` tensor. The patched kernels compute both correctly. A
+ * fused product with a batched `b` whose PReLU weights do not tile one `[m, n]` slice stays on the stock
+ * kernel.
  *
  * DESIGN.md, "Speed of TensorFlow.js here". Applied by `lib/backend.ts` whenever it selects wasm;
  * `tools/bench` measures it (`deno task bench`).
@@ -202,25 +203,23 @@ function batchMatMul(args: KernelArgs, k: Record<"bmm" | "transpose", Kernel>): 
 
 function fusedMatMul(args: KernelArgs, k: Record<"fused" | "transpose", Kernel>): TensorInfo {
   const { a, b, bias, preluActivationWeights: prelu } = args.inputs as Record<string, TensorInfo>;
-  if (blas && perColumn(bias) && perColumn(prelu)) {
+  if (blas && fusableInPlace(args)) {
     const out = blasProduct(blas, args);
     if (out) {
       const { activation = "linear", leakyreluAlpha = 0.2 } = args.attrs as {
         activation?: string;
         leakyreluAlpha?: number;
       };
-      const heap = (x: TensorInfo | undefined) => x && args.backend.typedArrayFromHeap(x);
-      const n = out.shape[out.shape.length - 1];
-      const done = biasAndActivation(
-        heap(out)!,
-        n,
-        heap(bias),
+      const heap = args.backend.typedArrayFromHeap.bind(args.backend);
+      biasAndActivation(
+        heap(out),
+        out.shape[out.shape.length - 1],
+        bias && heap(bias),
         activation,
-        heap(prelu),
+        prelu && heap(prelu),
         leakyreluAlpha,
       );
-      if (done) return out;
-      args.backend.disposeData(out.dataId);
+      return out;
     }
   }
   const p = stockIsFast(args)
@@ -280,14 +279,26 @@ function blasProduct(blas: OpenBlas, { inputs, backend, attrs }: KernelArgs): Te
   return out;
 }
 
-/** No tensor, or one whose values are one scalar or one per output column (its last dimension). */
-function perColumn(x: TensorInfo | undefined): boolean {
-  return !x || x.shape.length <= 1;
+/** The activations {@linkcode biasAndActivation} applies. */
+const IN_PLACE = new Set(["linear", "relu", "relu6", "leakyrelu", "prelu", "sigmoid", "elu"]);
+
+/**
+ * Whether a fused product's bias and activation can be applied in place after `sgemm`: a known activation,
+ * and a bias (and PReLU weights) of one value or one per output column. Otherwise the XNNPACK path runs.
+ */
+function fusableInPlace({ inputs, attrs }: KernelArgs): boolean {
+  const { b, bias, preluActivationWeights: prelu } = inputs as Record<string, TensorInfo | undefined>;
+  const rb = b!.shape.length;
+  const n = attrs.transposeB ? b!.shape[rb - 2] : b!.shape[rb - 1];
+  const perColumn = (x: TensorInfo) => x.shape.length <= 1 && [1, n].includes(tf.util.sizeFromShape(x.shape));
+  const activation = String(attrs.activation ?? "linear");
+  return IN_PLACE.has(activation) && (!bias || perColumn(bias)) &&
+    (activation !== "prelu" || (prelu !== undefined && perColumn(prelu)));
 }
 
 /**
  * In place on the `[rows, n]` values `c`: `c ← f(c + bias)`, the bias broadcast along rows (one value, or
- * one per column), `f` one of tfjs's fused activations. Returns `false` for an activation it does not know.
+ * one per column), `f` one of the activations in {@linkcode IN_PLACE} (checked by {@linkcode fusableInPlace}).
  */
 function biasAndActivation(
   c: Float32Array,
@@ -296,37 +307,32 @@ function biasAndActivation(
   activation: string,
   prelu: Float32Array | undefined,
   leakyreluAlpha: number,
-): boolean {
-  if (bias) {
-    if (bias.length === 1) { for (let i = 0; i < c.length; i++) c[i] += bias[0]; }
-    else if (bias.length === n) { for (let i = 0; i < c.length; i++) c[i] += bias[i % n]; }
-    else return false;
-  }
-  const slope = (i: number) => prelu!.length === 1 ? prelu![0] : prelu![i % n];
+): void {
+  if (bias?.length === 1) { for (let i = 0; i < c.length; i++) c[i] += bias[0]; }
+  else if (bias) { for (let i = 0; i < c.length; i++) c[i] += bias[i % n]; }
   switch (activation) {
-    case "linear":
-      return true;
     case "relu":
       for (let i = 0; i < c.length; i++) if (c[i] < 0) c[i] = 0;
-      return true;
+      break;
     case "relu6":
       for (let i = 0; i < c.length; i++) c[i] = Math.min(Math.max(c[i], 0), 6);
-      return true;
+      break;
     case "leakyrelu":
       for (let i = 0; i < c.length; i++) if (c[i] < 0) c[i] *= leakyreluAlpha;
-      return true;
+      break;
     case "prelu":
-      if (!prelu || (prelu.length !== 1 && prelu.length !== n)) return false;
-      for (let i = 0; i < c.length; i++) if (c[i] < 0) c[i] *= slope(i);
-      return true;
+      for (let i = 0; i < c.length; i++) {
+        if (c[i] < 0) {
+          c[i] *= prelu!.length === 1 ? prelu![0] : prelu![i % n];
+        }
+      }
+      break;
     case "sigmoid":
       for (let i = 0; i < c.length; i++) c[i] = 1 / (1 + Math.exp(-c[i]));
-      return true;
+      break;
     case "elu":
       for (let i = 0; i < c.length; i++) if (c[i] < 0) c[i] = Math.expm1(c[i]);
-      return true;
-    default:
-      return false;
+      break;
   }
 }
 

@@ -259,31 +259,8 @@ function noGrowth(): void {
   assertEquals(after.numDataBuffers, before.numDataBuffers);
 }
 
-Deno.test({
-  name: "on OpenBLAS a transposed operand is passed to sgemm as a flag, never materialized",
-  ignore: !openBlas(),
-  fn: async () => {
-    const transpose = tf.getKernel("Transpose", "wasm")!;
-    let calls = 0;
-    const spy: tf.KernelFunc = (args) => (calls++, transpose.kernelFunc(args));
-    try {
-      unpatchWasmMatMul();
-      tf.unregisterKernel("Transpose", "wasm");
-      tf.registerKernel({ ...transpose, kernelFunc: spy });
-      patchWasmMatMul();
-      await tf.setBackend("wasm");
-      tf.tidy(() => tf.matMul(tf.ones([64, 64]), tf.ones([64, 64]), true, true).dataSync());
-      assertEquals(calls, 0);
-    } finally {
-      unpatchWasmMatMul();
-      tf.unregisterKernel("Transpose", "wasm");
-      tf.registerKernel(transpose);
-      await restore();
-    }
-  },
-});
-
-Deno.test("a transposed operand is materialized by the wasm Transpose kernel, a small product is left alone", async () => {
+/** Runs `body` with the kernels patched (`blas` or not) and the wasm Transpose kernel counting its calls. */
+async function withTransposeSpy(blas: boolean, body: (calls: () => number) => void): Promise<void> {
   const transpose = tf.getKernel("Transpose", "wasm")!;
   let calls = 0;
   const spy: tf.KernelFunc = (args) => (calls++, transpose.kernelFunc(args));
@@ -291,22 +268,38 @@ Deno.test("a transposed operand is materialized by the wasm Transpose kernel, a 
     unpatchWasmMatMul();
     tf.unregisterKernel("Transpose", "wasm");
     tf.registerKernel({ ...transpose, kernelFunc: spy });
-    patchWasmMatMul({ blas: false });
+    patchWasmMatMul({ blas });
     await tf.setBackend("wasm");
-    const count = (shape: number[]) => {
-      calls = 0;
-      tf.tidy(() => tf.matMul(tf.ones(shape), tf.ones(shape), false, true).dataSync());
-      return calls;
-    };
-    assertEquals(count([64, 64]), 1);
-    assertEquals(count([8, 8]), 0); // below 16³ multiply-adds the stock loop is faster
+    body(() => calls);
   } finally {
     unpatchWasmMatMul();
     tf.unregisterKernel("Transpose", "wasm");
     tf.registerKernel(transpose);
     await restore();
   }
+}
+
+/** Transpose kernel calls made by one product `ones(shape) · op(ones(shape))`. */
+function transposesOf(calls: () => number, shape: number[], tA: boolean, tB: boolean): number {
+  const before = calls();
+  tf.tidy(() => tf.matMul(tf.ones(shape), tf.ones(shape), tA, tB).dataSync());
+  return calls() - before;
+}
+
+Deno.test({
+  name: "on OpenBLAS a transposed operand is passed to sgemm as a flag, never materialized",
+  ignore: !openBlas(),
+  fn: () =>
+    withTransposeSpy(true, (calls) => {
+      assertEquals(transposesOf(calls, [64, 64], true, true), 0);
+    }),
 });
+
+Deno.test("a transposed operand is materialized by the wasm Transpose kernel, a small product is left alone", () =>
+  withTransposeSpy(false, (calls) => {
+    assertEquals(transposesOf(calls, [64, 64], false, true), 1);
+    assertEquals(transposesOf(calls, [8, 8], false, true), 0); // below 16³ multiply-adds the stock loop is faster
+  }));
 
 Deno.test("patchWasmMatMul() patches once, unpatchWasmMatMul() restores, and initBackend() reports it", async () => {
   try {

@@ -9,35 +9,38 @@ import { assertEquals } from "../lib/_assert.ts";
 import { startJupyterServer } from "../tools/jupyter/server.ts";
 import { runNotebook } from "../tools/notebook/runner.ts";
 
-Deno.test("notebook 00 reproduces its claims on the cpu backend too", async () => {
+/** Runs one notebook in a kernel with `env` set; returns the backend it reported, its status and message. */
+async function runWith(
+  env: Record<string, string>,
+  notebook: string,
+  parameters: Record<string, number> = {},
+): Promise<[string, string, string]> {
   const out = await Deno.makeTempDir({ prefix: "lm-backend-test-" });
-  const server = await startJupyterServer({ kernelEnv: { LM_BACKEND: "cpu" } });
+  const server = await startJupyterServer({ kernelEnv: env });
   try {
-    const r = await runNotebook(server, "notebooks/00_orientation.ipynb", {
-      outDir: out,
-      parameters: { steps: 30 },
-      cellTimeoutSeconds: 300,
-    });
-    assertEquals(r.backend, "cpu");
-    assertEquals([r.status, r.message], ["passed", ""]);
+    const r = await runNotebook(server, notebook, { outDir: out, parameters, cellTimeoutSeconds: 300 });
+    return [r.backend, r.status, r.message];
   } finally {
     await server.stop();
     await Deno.remove(out, { recursive: true });
   }
+}
+
+Deno.test("notebook 00 reproduces its claims on the cpu backend too", async () => {
+  const [backend, status, message] = await runWith(
+    { LM_BACKEND: "cpu" },
+    "notebooks/00_orientation.ipynb",
+    { steps: 30 },
+  );
+  assertEquals(backend, "cpu");
+  assertEquals([status, message], ["passed", ""]);
 });
 
 Deno.test("notebook 07 reproduces its claims with OpenBLAS turned off (matMul on XNNPACK)", async () => {
-  const out = await Deno.makeTempDir({ prefix: "lm-backend-test-" });
-  const server = await startJupyterServer({ kernelEnv: { LM_BLAS: "off" } });
-  try {
-    const r = await runNotebook(server, "notebooks/07_edge_of_stability.ipynb", {
-      outDir: out,
-      cellTimeoutSeconds: 300,
-    });
-    assertEquals(r.backend, "wasm");
-    assertEquals([r.status, r.message], ["passed", ""]);
-  } finally {
-    await server.stop();
-    await Deno.remove(out, { recursive: true });
-  }
+  const [backend, status, message] = await runWith(
+    { LM_BLAS: "off" },
+    "notebooks/07_edge_of_stability.ipynb",
+  );
+  assertEquals(backend, "wasm");
+  assertEquals([status, message], ["passed", ""]);
 });

@@ -38,20 +38,22 @@ function lateOutputsNotebook(cells: number): { nb: Notebook; expected: string[][
     `console.log("log ${last}");\nsetTimeout(() => console.log("late ${last}"), 0);\nthrow new Error("stop");`,
   );
   expected.push([`log ${last}`, `late ${last}`]);
+  return { nb: codeNotebook(sources), expected };
+}
+
+/** A notebook for the Deno kernel with one code cell per source. */
+function codeNotebook(sources: string[]): Notebook {
   return {
-    nb: {
-      nbformat: 4,
-      nbformat_minor: 5,
-      metadata: { kernelspec: { name: "deno" } },
-      cells: sources.map((source) => ({
-        cell_type: "code" as const,
-        source,
-        metadata: {},
-        outputs: [],
-        execution_count: null,
-      })),
-    },
-    expected,
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: { kernelspec: { name: "deno" } },
+    cells: sources.map((source) => ({
+      cell_type: "code" as const,
+      source,
+      metadata: {},
+      outputs: [],
+      execution_count: null,
+    })),
   };
 }
 
@@ -191,18 +193,7 @@ Deno.test("the notebook runner", async (t) => {
           "null.x;",
           '"c"',
         ];
-        const nb: Notebook = {
-          nbformat: 4,
-          nbformat_minor: 5,
-          metadata: { kernelspec: { name: "deno" } },
-          cells: cells.map((source) => ({
-            cell_type: "code" as const,
-            source,
-            metadata: {},
-            outputs: [],
-            execution_count: null,
-          })),
-        };
+        const nb = codeNotebook(cells);
         const path = `${FX}/continue_after_error.ipynb`;
         const stops = await executeNotebook(server, nb, { path });
         assertEquals([stops.failure?.cellIndex, stops.errors.length], [1, 1]);

@@ -6,7 +6,7 @@
 import { EigenvalueDecomposition } from "ml-matrix";
 import { checkSymmetric } from "./_check.ts";
 import type { Matrix, MatrixLike } from "./matrix.ts";
-import { symmetrized } from "./_symmetrize.ts";
+import { symmetricPart, symmetrized } from "./_symmetrize.ts";
 import { openBlas, openBlasStatus } from "../native/openblas.ts";
 
 /** Eigenvalues sorted descending and the matching orthonormal eigenvectors, as columns. */
@@ -94,10 +94,7 @@ export function eigh(A: MatrixLike, options: EighOptions = {}): Eigh {
   let raw: ArrayLike<number>;
   let component: (i: number, k: number) => number;
   if (blas) {
-    const a = new Float64Array(n * n);
-    for (let i = 0; i < n; i++) {
-      for (let j = i; j < n; j++) a[i * n + j] = a[j * n + i] = 0.5 * (A[i][j] + A[j][i]);
-    }
+    const a = symmetricPart(A, n);
     const w = new Float64Array(n);
     blas.dsyevd(n, a, w); // row k of `a` is now the eigenvector of w[k]
     [raw, component] = [w, (i, k) => a[k * n + i]];

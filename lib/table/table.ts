@@ -33,9 +33,8 @@ export function toDataFrame(rows: MetricRow[]): pl.DataFrame {
 
 function column(name: string, values: (MetricRow[string] | undefined)[]): pl.Series {
   const present = values.map((v, row) => ({ v, row })).filter(({ v }) => v !== undefined && v !== null);
-  const kindOf = (v: unknown): string => typeof v;
-  const kind = present.length ? kindOf(present[0].v) : "number";
-  const odd = present.find(({ v }) => kindOf(v) !== kind);
+  const kind = present.length ? typeof present[0].v : "number";
+  const odd = present.find(({ v }) => typeof v !== typeof present[0].v);
   if (odd) {
     throw new RangeError(
       `toDataFrame: column "${name}" mixes ${kind} and ${typeof odd.v} values (row ${odd.row}: ${

@@ -9,16 +9,14 @@ import { hessianVectorProduct } from "../../lib/measure/hvp.ts";
 import { rng } from "../../lib/random.ts";
 import { mlpProblem } from "./mlp.ts";
 import { openBlas } from "../../lib/native/openblas.ts";
-import type { Workload } from "./workload.ts";
+import { engineLabel, type Workload } from "./workload.ts";
 
 /** The HVP workload (id `mlp.hvp`), and on the XNNPACK patch (`mlp.hvp.xnnpack`) when OpenBLAS is in use. */
 export function hvpWorkloads(): Workload[] {
   const hvp = (matMul: "patched" | "xnnpack"): Workload => ({
     id: matMul === "patched" ? "mlp.hvp" : "mlp.hvp.xnnpack",
     group: "MLP 64→512→512→1, batch 256 (ms)",
-    label: `Hessian-vector product, double backprop (${
-      matMul === "patched" && openBlas() ? "OpenBLAS" : "XNNPACK patch"
-    })`,
+    label: `Hessian-vector product, double backprop (${engineLabel(matMul)})`,
     matMul,
     reference: "mlp.hvp",
     target: matMul === "patched"

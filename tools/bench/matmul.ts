@@ -6,7 +6,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { rng } from "../../lib/random.ts";
 import { openBlas } from "../../lib/native/openblas.ts";
-import type { Target, Trial, Workload } from "./workload.ts";
+import { engineLabel, type Target, type Trial, type Workload } from "./workload.ts";
 
 const TARGET_1024: Target = { on: "value", op: ">=", bound: 25, text: "matMul at 1024 ≥ 25 GFLOP/s" };
 
@@ -30,14 +30,13 @@ function product(n: number, transposeB: boolean): Trial {
  * wasm kernel.
  */
 export function matMulWorkloads(sizes: number[] = [256, 512, 1024]): Workload[] {
-  const engine = openBlas() ? "OpenBLAS" : "XNNPACK patch";
   return sizes.flatMap((n): Workload[] => {
     const common = { group: "matMul (GFLOP/s)", flops: 2 * n ** 3 };
     const xnnpack: Workload[] = openBlas()
       ? [{
         ...common,
         id: `matmul.${n}.tB.xnnpack`,
-        label: `${n}² · transposeB (XNNPACK patch)`,
+        label: `${n}² · transposeB (${engineLabel("xnnpack")})`,
         matMul: "xnnpack",
         reference: `matmul.${n}.tB`,
         setup: () => product(n, true),
@@ -47,14 +46,14 @@ export function matMulWorkloads(sizes: number[] = [256, 512, 1024]): Workload[] 
       {
         ...common,
         id: `matmul.${n}`,
-        label: `${n}² · plain (${engine})`,
+        label: `${n}² · plain (${engineLabel()})`,
         target: n === 1024 ? TARGET_1024 : undefined,
         setup: () => product(n, false),
       },
       {
         ...common,
         id: `matmul.${n}.tB`,
-        label: `${n}² · transposeB (${engine})`,
+        label: `${n}² · transposeB (${engineLabel()})`,
         target: n === 1024 ? TARGET_1024 : undefined,
         setup: () => product(n, true),
       },
@@ -62,7 +61,7 @@ export function matMulWorkloads(sizes: number[] = [256, 512, 1024]): Workload[] 
       {
         ...common,
         id: `matmul.${n}.tB.stock`,
-        label: `${n}² · transposeB (stock)`,
+        label: `${n}² · transposeB (${engineLabel("stock")})`,
         matMul: "stock",
         reference: `matmul.${n}.tB`,
         repeats: { min: 3 }, // ≈ 2 s each at n = 1024

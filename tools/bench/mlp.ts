@@ -8,7 +8,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import "../../lib/autodiff/_register_gradients.ts"; // tfjs-core alone registers no gradients
 import { rng } from "../../lib/random.ts";
-import type { Target, Workload } from "./workload.ts";
+import { engineLabel, type Target, type Workload } from "./workload.ts";
 import { openBlas } from "../../lib/native/openblas.ts";
 
 /** Layer widths and batch size of the benchmark MLP. */
@@ -60,15 +60,10 @@ const TARGET_STEP: Target = {
 };
 
 function stepWorkload(matMul: "patched" | "xnnpack" | "stock"): Workload {
-  const label = matMul === "patched"
-    ? (openBlas() ? "OpenBLAS" : "XNNPACK patch")
-    : matMul === "xnnpack"
-    ? "XNNPACK patch"
-    : "stock";
   return {
     id: matMul === "patched" ? "mlp.step" : `mlp.step.${matMul}`,
     group: "MLP 64→512→512→1, batch 256 (ms)",
-    label: `SGD step: loss, backprop, update (${label})`,
+    label: `SGD step: loss, backprop, update (${engineLabel(matMul)})`,
     matMul,
     reference: "mlp.step",
     target: matMul === "patched" ? TARGET_STEP : undefined,

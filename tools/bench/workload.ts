@@ -3,6 +3,16 @@
  *
  * @module
  */
+import { openBlas } from "../../lib/native/openblas.ts";
+
+/**
+ * What the products of a workload with this `matMul` setting run on, for its label: `"OpenBLAS"` or
+ * `"XNNPACK patch"` as the course runs (`"patched"`), `"XNNPACK patch"`, or `"stock"`.
+ */
+export function engineLabel(matMul: "patched" | "xnnpack" | "stock" = "patched"): string {
+  if (matMul === "stock") return "stock";
+  return matMul === "patched" && openBlas() ? "OpenBLAS" : "XNNPACK patch";
+}
 
 /** One timed repetition and what to free afterwards. */
 export interface Trial {
