@@ -6,9 +6,9 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { mse } from "../autodiff/mod.ts";
 import { expectClose, expectTrue } from "../exercise.ts";
-import { randomOrthogonal } from "../linalg/orthogonal.ts";
 import type { LossFn } from "../measure/hvp.ts";
-import { flattenParams, unflattenParams } from "../measure/params.ts";
+import { flattenParams } from "../measure/params.ts";
+import { plantedQuadratic } from "../measure/planted_quadratic.ts";
 import { sharpness } from "../measure/sharpness.ts";
 import { initMlp, mlpForward, type MlpSpec } from "../models/mlp.ts";
 import { rng } from "../random.ts";
@@ -16,27 +16,6 @@ import { quadraticIterationRadius, stabilityThreshold } from "../theory/edge_of_
 
 /** A student's sharpness: the top Hessian eigenvalue of `lossFn` at `params`. */
 export type SharpnessFn = (lossFn: LossFn, params: tf.Tensor[]) => number;
-
-/** L(θ) = ½ θᵀ Q diag(spectrum) Qᵀ θ with θ split over tensors of shapes [d − 6] and [2, 3]. */
-function plantedQuadratic(
-  spectrum: number[],
-  seed: number,
-): { lossFn: LossFn; params: tf.Tensor[]; H: tf.Tensor } {
-  const d = spectrum.length;
-  const Q = randomOrthogonal(d, seed);
-  const h = new Float32Array(d * d);
-  for (let i = 0; i < d; i++) {
-    for (let j = 0; j < d; j++) h[i * d + j] = spectrum.reduce((s, l, k) => s + l * Q[i][k] * Q[j][k], 0);
-  }
-  const H = tf.tensor2d(h, [d, d]);
-  const params = unflattenParams(rng(seed + 1).normals(d), [[d - 6], [2, 3]]);
-  const lossFn: LossFn = ([a, b]) =>
-    tf.tidy(() => {
-      const theta = tf.reshape(tf.concat([a, tf.reshape(b, [-1])]), [d, 1]);
-      return tf.mul(0.5, tf.sum(tf.mul(theta, tf.matMul(H, theta)))) as tf.Scalar;
-    });
-  return { lossFn, params, H };
-}
 
 /** Call the student's function; check it leaves no tensors behind and does not move the parameters. */
 function callClean(fn: SharpnessFn, lossFn: LossFn, params: tf.Tensor[], what: string): number {
@@ -69,7 +48,7 @@ export function checkSharpness(fn: SharpnessFn): string {
     const got = callClean(fn, q.lossFn, q.params, "planted quadratic");
     expectClose(got, 4, { what: "sharpness of ½θᵀHθ with top eigenvalue 4", rel: 2e-3 });
   } finally {
-    tf.dispose([q.H, ...q.params]);
+    q.dispose();
   }
   // 2. A tanh MLP on random data, against the library.
   const spec: MlpSpec = { sizes: [5, 8, 3], activation: "tanh", weightScale: 1.5 };

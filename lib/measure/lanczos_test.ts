@@ -4,31 +4,12 @@ import { mse } from "../autodiff/mod.ts";
 import { initBackend } from "../backend.ts";
 import { eigh } from "../linalg/eigh.ts";
 import { initMlp, mlpForward, type MlpSpec } from "../models/mod.ts";
-import { randomOrthogonal } from "../linalg/mod.ts";
 import { rng } from "../random.ts";
 import { hessianVectorProduct, type LossFn } from "./hvp.ts";
 import { lanczosEigenvalues } from "./lanczos.ts";
 import { countParams, flattenParams, unflattenParams } from "./params.ts";
 import { sharpness } from "./sharpness.ts";
-
-/** L(θ) = ½ θᵀ H θ with H = Q diag(spectrum) Qᵀ, θ split over tensors of shapes [d − 6] and [2, 3]. */
-function plantedQuadratic(spectrum: number[], seed: number) {
-  const d = spectrum.length;
-  const Q = randomOrthogonal(d, seed);
-  const h = new Float32Array(d * d);
-  for (let i = 0; i < d; i++) {
-    for (let j = 0; j < d; j++) h[i * d + j] = spectrum.reduce((s, l, k) => s + l * Q[i][k] * Q[j][k], 0);
-  }
-  const H = tf.tensor2d(h, [d, d]);
-  const params = unflattenParams(rng(seed + 1).normals(d), [[d - 6], [2, 3]]);
-  const lossFn: LossFn = ([a, b]) =>
-    tf.tidy(() => {
-      const theta = tf.reshape(tf.concat([a, tf.reshape(b, [-1])]), [d, 1]);
-      return tf.mul(0.5, tf.sum(tf.mul(theta, tf.matMul(H, theta)))) as tf.Scalar;
-    });
-  const top = Array.from({ length: d }, (_, i) => Q[i][0]);
-  return { top, params, lossFn, dispose: () => tf.dispose([H, ...params]) };
-}
+import { plantedQuadratic } from "./planted_quadratic.ts";
 
 Deno.test("lanczosEigenvalues() resolves a top eigenvalue 0.1% above the next one", async () => {
   await initBackend({ prefer: ["wasm"] });

@@ -30,6 +30,7 @@ export {
   translationCharges,
 } from "./conserved.ts";
 export { lanczosEigenvalues, type LanczosOptions, type LanczosResult } from "./lanczos.ts";
+export { type PlantedQuadratic, plantedQuadratic } from "./planted_quadratic.ts";
 export { fractionBelow, median, quantile } from "./quantile.ts";
 export { featureMovement } from "./feature_movement.ts";
 export {

@@ -5,44 +5,13 @@ import { mse, softmaxCrossEntropy } from "../autodiff/mod.ts";
 import { randomTensor } from "../autodiff/_finite_differences.ts";
 import { type BackendName, initBackend } from "../backend.ts";
 import { type ActivationName, mlpForward, type MlpSpec } from "../models/mod.ts";
-import { rng } from "../random.ts";
 import { hessianVectorProduct, type LossFn } from "./hvp.ts";
 import { countParams, unflattenParams } from "./params.ts";
 import { sharpness } from "./sharpness.ts";
+import { plantedQuadratic } from "./planted_quadratic.ts";
 
-/** A random orthogonal matrix (Gram–Schmidt on Gaussian columns), as rows of columns q_j = Q[·][j]. */
-function orthogonal(d: number, seed: number): number[][] {
-  const r = rng(seed);
-  const cols: number[][] = [];
-  while (cols.length < d) {
-    const c = Array.from(r.normals(d));
-    for (const q of cols) {
-      const p = q.reduce((s, qi, i) => s + qi * c[i], 0);
-      q.forEach((qi, i) => (c[i] -= p * qi));
-    }
-    const n = Math.hypot(...c);
-    cols.push(c.map((x) => x / n));
-  }
-  return cols;
-}
-
-/** L(θ) = ½ θᵀ H θ with H = Σ λ_j q_j q_jᵀ, θ split over two tensors of shapes [25] and [3, 5]. */
-function plantedQuadratic(spectrum: number[], seed: number) {
-  const d = spectrum.length;
-  const q = orthogonal(d, seed);
-  const h = new Float32Array(d * d);
-  for (let i = 0; i < d; i++) {
-    for (let j = 0; j < d; j++) h[i * d + j] = spectrum.reduce((s, l, k) => s + l * q[k][i] * q[k][j], 0);
-  }
-  const H = tf.tensor2d(h, [d, d]);
-  const params = unflattenParams(rng(seed + 1).normals(d), [[d - 15], [3, 5]]);
-  const lossFn: LossFn = ([a, b]) =>
-    tf.tidy(() => {
-      const theta = tf.reshape(tf.concat([a, tf.reshape(b, [-1])]), [d, 1]);
-      return tf.mul(0.5, tf.sum(tf.mul(theta, tf.matMul(H, theta)))) as tf.Scalar;
-    });
-  return { q, params, lossFn, dispose: () => tf.dispose([H, ...params]) };
-}
+/** θ split over two tensors, of shapes [25] and [3, 5] (40 parameters). */
+const SHAPES = [[25], [3, 5]];
 
 const BACKENDS: BackendName[] = ["wasm", "cpu"];
 
@@ -50,13 +19,13 @@ for (const backend of BACKENDS) {
   Deno.test(`sharpness() recovers the top eigenvalue and eigenvector of a planted spectrum (${backend})`, async () => {
     await initBackend({ prefer: [backend] });
     const spectrum = [10, 6, ...Array.from({ length: 38 }, (_, i) => 5 - (4.9 * i) / 37)];
-    const problem = plantedQuadratic(spectrum, 3);
+    const problem = plantedQuadratic(spectrum, 3, SHAPES);
     const before = tf.memory().numTensors;
     const result = sharpness(problem.lossFn, problem.params, { seed: 4 });
     assertEquals(tf.memory().numTensors, before);
     assert(result.converged, `did not converge in ${result.iterations} iterations`);
     assert(Math.abs(result.value - 10) < 1e-3 * 10, `λ_max = 10, got ${result.value}`);
-    const overlap = Math.abs(result.vector.reduce((s, x, i) => s + x * problem.q[0][i], 0));
+    const overlap = Math.abs(result.vector.reduce((s, x, i) => s + x * problem.top[i], 0));
     assert(overlap > 0.999, `eigenvector overlap with the planted q₁ is ${overlap}`);
     problem.dispose();
   });
@@ -65,11 +34,11 @@ for (const backend of BACKENDS) {
 Deno.test("sharpness() returns the largest eigenvalue, not the largest in magnitude, when a negative one dominates", async () => {
   await initBackend({ prefer: ["wasm"] });
   const spectrum = [3, 1.5, ...Array.from({ length: 36 }, (_, i) => 1 - (2 * i) / 35), -4, -8];
-  const problem = plantedQuadratic(spectrum, 5);
+  const problem = plantedQuadratic(spectrum, 5, SHAPES);
   const result = sharpness(problem.lossFn, problem.params, { seed: 6 });
   assert(result.converged, `did not converge in ${result.iterations} iterations`);
   assert(Math.abs(result.value - 3) < 1e-3 * 8, `λ_max = 3 (λ_min = −8), got ${result.value}`);
-  const overlap = Math.abs(result.vector.reduce((s, x, i) => s + x * problem.q[0][i], 0));
+  const overlap = Math.abs(result.vector.reduce((s, x, i) => s + x * problem.top[i], 0));
   assert(overlap > 0.99, `eigenvector overlap with the planted q₁ is ${overlap}`);
   problem.dispose();
 });
@@ -122,7 +91,7 @@ for (const backend of BACKENDS) {
 
 Deno.test("sharpness() is reproducible for a seed, converges at once from its own eigenvector, and checks options", async () => {
   await initBackend({ prefer: ["cpu"] });
-  const problem = plantedQuadratic([5, 4, 3, 2, 1, ...Array(35).fill(0.5)], 8);
+  const problem = plantedQuadratic([5, 4, 3, 2, 1, ...Array(35).fill(0.5)], 8, SHAPES);
   const a = sharpness(problem.lossFn, problem.params, { seed: 9 });
   const b = sharpness(problem.lossFn, problem.params, { seed: 9 });
   assertEquals([a.value, a.iterations], [b.value, b.iterations]);
