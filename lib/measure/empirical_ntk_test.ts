@@ -5,17 +5,9 @@ import { initMlp, mlpForward, type MlpSpec } from "../models/mod.ts";
 import { rng } from "../random.ts";
 import { reluNtk } from "../theory/arccos_kernel.ts";
 import { empiricalNtk, outputJacobian } from "./empirical_ntk.ts";
+import { spherePoints } from "../data/sphere.ts";
 
 await initBackend({ prefer: ["wasm"] });
-
-function sphere(n: number, d: number, seed: number): number[][] {
-  const r = rng(seed);
-  return Array.from({ length: n }, () => {
-    const x = Array.from(r.normals(d));
-    const s = Math.hypot(...x) / Math.sqrt(d);
-    return x.map((v) => v / s);
-  });
-}
 
 function frobeniusGap(A: number[][], B: number[][]): number {
   let num = 0, den = 0;
@@ -31,7 +23,7 @@ function frobeniusGap(A: number[][], B: number[][]): number {
 Deno.test("empiricalNtk() of a two-layer ReLU net equals the sum over units of its gradient products", () => {
   // f = (σ/√N) Σ_j a_j relu(z_j) + c, z_j = (σ/√d) w_j·x + b_j (NTK parameterization, biases trained):
   // Θ(x, x') = (σ²/N) Σ_j [relu(z_j) relu(z'_j) + a_j² 1[z_j > 0] 1[z'_j > 0] (σ² x·x'/d + 1)] + 1.
-  const d = 3, N = 16, s = Math.SQRT2, X = sphere(4, d, 1);
+  const d = 3, N = 16, s = Math.SQRT2, X = spherePoints(4, d, { seed: 1 });
   const spec: MlpSpec = { sizes: [d, N, 1], parameterization: "ntk" };
   const params = initMlp(spec, { seed: 2 });
   // Move the biases off zero so their terms are exercised.
@@ -61,7 +53,7 @@ Deno.test("empiricalNtk() of a two-layer ReLU net equals the sum over units of i
 });
 
 Deno.test("the empirical NTK at initialization approaches the arc-cosine NTK as width grows", () => {
-  const d = 5, X = sphere(6, d, 4), x = tf.tensor2d(X);
+  const d = 5, X = spherePoints(6, d, { seed: 4 }), x = tf.tensor2d(X);
   for (
     const { depth, bias } of [{ depth: 2, bias: false }, { depth: 2, bias: true }, { depth: 3, bias: true }]
   ) {
@@ -97,7 +89,7 @@ Deno.test("the empirical NTK at initialization approaches the arc-cosine NTK as 
 Deno.test("empiricalNtk() frees its intermediates and rejects vector-output models", () => {
   const spec: MlpSpec = { sizes: [3, 8, 1], parameterization: "ntk" };
   const params = initMlp(spec, { seed: 1 });
-  const x1 = tf.tensor2d(sphere(3, 3, 5)), x2 = tf.tensor2d(sphere(2, 3, 6));
+  const x1 = tf.tensor2d(spherePoints(3, 3, { seed: 5 })), x2 = tf.tensor2d(spherePoints(2, 3, { seed: 6 }));
   const before = tf.memory().numTensors;
   const K = empiricalNtk((ps, x) => mlpForward(spec, ps, x), params, x1, x2);
   assertEquals([K.length, K[0].length], [3, 2]);

@@ -1,21 +1,12 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { assert, assertClose, assertEquals } from "../_assert.ts";
 import { initBackend } from "../backend.ts";
-import { rng } from "../random.ts";
 import { lazyTrainingRun } from "./lazy_training.ts";
+import { spherePoints } from "../data/sphere.ts";
 
 await initBackend({ prefer: ["wasm"] });
 
-function sphere(n: number, d: number, seed: number): number[][] {
-  const r = rng(seed);
-  return Array.from({ length: n }, () => {
-    const x = Array.from(r.normals(d));
-    const s = Math.hypot(...x) / Math.sqrt(d);
-    return x.map((v) => v / s);
-  });
-}
-
-const d = 4, xTrain = sphere(10, d, 1), xTest = sphere(6, d, 2);
+const d = 4, xTrain = spherePoints(10, d, { seed: 1 }), xTest = spherePoints(6, d, { seed: 2 });
 const yTrain = xTrain.map((x) => x[0] * x[1]);
 
 Deno.test("lazyTrainingRun() finds a linear model exactly equal to its linearization", () => {
