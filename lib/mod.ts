@@ -17,10 +17,15 @@ export { setup } from "./setup.ts";
 export {
   claim,
   type ClaimInput,
+  type ClaimKind,
   type ClaimRecord,
   claims,
   evaluateClaim,
   fmt,
+  type Rival,
+  type RivalRecord,
+  setupCheck,
+  type SetupRecord,
   type Tolerance,
 } from "./claims.ts";
 export { display, type MimeBundle } from "./display.ts";
