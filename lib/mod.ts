@@ -5,7 +5,7 @@
  * import { claims, setup, showChart } from "learning-mechanics";
  * ```
  *
- * Folders: `theory/` closed-form predictions (never trains), `measure/` quantities read off models,
+ * Folders: `theory/` closed-form predictions (never trains), `measure/` quantities read off models, `experiments/` runs that train and then measure,
  * `models/`, `train/`, `data/`, `linalg/`, `fit/`, `plot/`, `table/`; plus `claims.ts`, `setup.ts`
  * (backend selection and report) and `random.ts` (seeded randomness).
  *
@@ -42,4 +42,5 @@ export * from "./linalg/mod.ts";
 export * from "./fit/mod.ts";
 export * from "./autodiff/mod.ts";
 export * from "./measure/mod.ts";
+export * from "./experiments/mod.ts";
 export * from "./exercises/mod.ts";

@@ -81,3 +81,30 @@ Deno.test("the code is formatted (deno fmt --check) and lint-clean (deno lint)",
     );
   }
 });
+
+Deno.test("lib/theory predicts without measuring, and lib/measure reads without training", async () => {
+  // Layers (README, "How the repository is laid out"): a prediction must not lean on a measurement, and a
+  // reading of a model must not train one; runs that train and then measure live in lib/experiments/.
+  const forbidden: Record<string, RegExp> = {
+    "lib/theory": /from "\.\.\/(measure|experiments|train)\//,
+    "lib/measure": /from "\.\.\/(experiments|train)\//,
+  };
+  const offenders: string[] = [];
+  for (const [dir, pattern] of Object.entries(forbidden)) {
+    for await (const e of Deno.readDir(dir)) {
+      if (!e.name.endsWith(".ts") || e.name.endsWith("_test.ts")) continue;
+      const text = await Deno.readTextFile(`${dir}/${e.name}`);
+      // Doc examples (` * import …`) may use anything; only the module's own imports count.
+      const imports = text.split("\n").filter((l) => /^(import|export)\b|^} from/.test(l));
+      for (const line of imports) if (pattern.test(line)) offenders.push(`${dir}/${e.name}: ${line.trim()}`);
+    }
+  }
+  assertEquals(offenders, []);
+});
+
+Deno.test("notebooks argue their tolerances in their own words, never citing a planning document", async () => {
+  for (const path of paths) {
+    const text = (await readNotebook(path)).cells.map(sourceOf).join("\n");
+    assert(!/curriculum/i.test(text), `${path} mentions "curriculum"`);
+  }
+});

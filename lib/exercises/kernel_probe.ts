@@ -7,7 +7,7 @@
  */
 import { expectClose, expectTrue } from "../exercise.ts";
 import { kernelSpectrum } from "../measure/kernel_spectrum.ts";
-import { poolTestMse } from "../measure/kernel_learning_curve.ts";
+import { poolTestMse } from "../experiments/kernel_learning_curve.ts";
 import { rng } from "../random.ts";
 
 type Verdict = "exact" | "close";

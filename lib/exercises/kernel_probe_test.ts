@@ -1,7 +1,7 @@
 import { assertEquals, assertThrows } from "../_assert.ts";
 import { CheckFailure } from "../exercise.ts";
 import { kernelSpectrum } from "../measure/kernel_spectrum.ts";
-import { poolTestMse } from "../measure/kernel_learning_curve.ts";
+import { poolTestMse } from "../experiments/kernel_learning_curve.ts";
 import { checkKernelSpectrum, checkPoolTestMse } from "./kernel_probe.ts";
 
 Deno.test("checkKernelSpectrum() passes the library and fails eigenvalues not divided by the pool size", () => {
