@@ -7,12 +7,12 @@
  * - runs of frames inside `node_modules` (TensorFlow.js, polars) fold into one line, "… 8 frames inside
  *   @tensorflow/tfjs-core";
  * - frames in the course library (`lib/…`) and in notebook cells are kept in full;
- * - a last line names the innermost frame from a cell: "→ in your cell: line 4 (in f)".
+ * - a last line names the innermost frame from a cell: "→ in your cell, in f (line 4 of the cell as compiled)".
  *
- * What the line number means: the Deno kernel compiles a TypeScript cell to JavaScript before it runs it and
- * reports positions in that JavaScript, which drops blank lines and type-only lines (`type`, `interface`). So
- * "line N" counts the cell's lines without those; in a cell without blank lines or type declarations it is the
- * cell's own line. Cells have no file name, which is how their frames are told apart.
+ * What the line number means, honestly: the Deno kernel compiles a TypeScript cell to JavaScript before it runs
+ * it and reports positions in that JavaScript, which drops blank lines and type-only lines and can shift the
+ * rest by a few lines (no source map reaches the stack). The function name is exact; the line is a guide.
+ * Cells have no file name, which is how their frames are told apart.
  *
  * @module
  */
@@ -69,7 +69,7 @@ function packageOf(file: string): string {
  * const dep = "file:///x/node_modules/@tensorflow/tfjs-core/dist/tf-core.js";
  * const text = formatStack(new Error("shapes differ"), [frame(dep, 1, "assert"), frame(dep, 2, "matMul"), frame("", 4, "f")]);
  * if (!text.includes("… 1 more frame inside @tensorflow/tfjs-core")) throw new Error(text);
- * if (!text.endsWith("→ in your cell: line 4 (in f)")) throw new Error(text);
+ * if (!text.endsWith("→ in your cell, in f (line 4 of the cell as compiled)")) throw new Error(text);
  * ```
  */
 export function formatStack(error: Error, frames: StackFrame[]): string {
@@ -95,7 +95,8 @@ export function formatStack(error: Error, frames: StackFrame[]): string {
   const cell = frames.find((f) => frameKind(f.getFileName()) === "cell");
   if (cell && frames.some((f) => frameKind(f.getFileName()) !== "cell")) {
     const fn = cell.getFunctionName();
-    lines.push(`→ in your cell: line ${cell.getLineNumber() ?? "?"}${fn ? ` (in ${fn})` : ""}`);
+    const line = `line ${cell.getLineNumber() ?? "?"} of the cell as compiled`;
+    lines.push(`→ in your cell${fn ? `, in ${fn}` : ""} (${line})`);
   }
   return lines.join("\n");
 }

@@ -33,7 +33,7 @@ Deno.test("a stack folds dependency frames, keeps library and cell frames, and n
   assertEquals(lines[2], "    … 8 more frames inside @tensorflow/tfjs-core");
   assertEquals(lines[3], "    at mse (file:///c/lib/autodiff/losses.ts:50:7)");
   assertEquals(lines[4], "    at f (<cell>:9:7)");
-  assertEquals(lines.at(-1), "→ in your cell: line 9 (in f)");
+  assertEquals(lines.at(-1), "→ in your cell, in f (line 9 of the cell as compiled)");
 });
 
 Deno.test("an error raised in a cell itself gets no pointer line", () => {

@@ -15,7 +15,7 @@ export { BACKEND_MIME };
 /**
  * Select the backend and report it. Resolves to nothing so that the cell shows the report line only;
  * `initBackend()` returns the report itself. It also makes errors readable (lib/readable_errors.ts): stacks
- * keep the cell's frames, fold the frames inside TensorFlow.js, and end with "→ in your cell: line N".
+ * keep the cell's frames, fold the frames inside TensorFlow.js, and end with "→ in your cell, in f (line N …)".
  *
  * @example
  * ```ts
