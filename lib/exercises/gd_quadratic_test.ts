@@ -3,7 +3,11 @@ import { CheckFailure } from "../exercise.ts";
 import { eigh } from "../linalg/mod.ts";
 import { criticalLearningRate, distanceToMinimum } from "../theory/quadratic.ts";
 import { hessianRows, leastSquaresQuadratic } from "../train/gd_quadratic.ts";
-import { checkDistanceAfter, checkMaxStableLearningRate } from "./gd_quadratic.ts";
+import {
+  checkDistanceAfter,
+  checkMaxStableLearningRate,
+  checkMomentumStableLearningRate,
+} from "./gd_quadratic.ts";
 
 const libraryRate = (X: number[][]) =>
   criticalLearningRate(eigh(hessianRows(leastSquaresQuadratic(X, X.map(() => 0)))).values);
@@ -24,4 +28,19 @@ Deno.test("checkDistanceAfter() passes the closed form and fails a formula missi
     CheckFailure,
     "distanceAfter",
   );
+});
+
+Deno.test("checkMomentumStableLearningRate() passes 2(1+β)/λ and tells a factor error from a wrong law", () => {
+  assertEquals(checkMomentumStableLearningRate((l, b) => 2 * (1 + b) / l), "exact");
+  assertThrows(
+    () => checkMomentumStableLearningRate((l, b) => (1 + b) / l),
+    CheckFailure,
+    "constant factor ×0.5",
+  );
+  assertThrows(
+    () => checkMomentumStableLearningRate((l, b) => 2 / (l * (1 - b))),
+    CheckFailure,
+    "different law",
+  );
+  assertThrows(() => checkMomentumStableLearningRate((l) => 2 / l), CheckFailure, "different law");
 });

@@ -5,11 +5,15 @@
  *
  * @module
  */
-export { checkDistanceAfter, checkMaxStableLearningRate } from "./gd_quadratic.ts";
+export {
+  checkDistanceAfter,
+  checkMaxStableLearningRate,
+  checkMomentumStableLearningRate,
+} from "./gd_quadratic.ts";
 export { checkDdimStep, checkIdealDenoiser, checkLocalScorePixel } from "./diffusion.ts";
 export { checkEmaThreshold, checkSharpness, type SharpnessFn } from "./sharpness.ts";
-export { checkBalanceIncrement, checkSaxeHalfTime } from "./deep_linear.ts";
-export { checkRescaleCharge, checkTranslationCharge } from "./conservation.ts";
+export { checkBalanceIncrement, checkSaxeHalfTime, checkStartForHalfTime } from "./deep_linear.ts";
+export { checkEquilibriumNorm, checkRescaleCharge, checkTranslationCharge } from "./conservation.ts";
 export { checkEigenlearningTestMse, checkSolveKappa } from "./eigenlearning.ts";
 export { checkEmpiricalNtk, checkTwoLayerReluNtk, type EmpiricalNtkFn } from "./ntk.ts";
 export {
