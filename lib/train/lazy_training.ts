@@ -16,6 +16,7 @@
  *
  * @module
  */
+import { type Divergence, divergenceWatch } from "./_divergence.ts";
 import * as tf from "@tensorflow/tfjs-core";
 import "../autodiff/_register_gradients.ts";
 import { mse } from "../autodiff/losses.ts";
@@ -65,6 +66,11 @@ export interface LazyTrainingRun {
   relativeGap: number;
   /** Training loss after $T$ steps. */
   finalTrainLoss: number;
+  /**
+   * Set when the training loss after $T$ steps is not finite or 10⁶ times the initial one (lib/train/_divergence.ts;
+   * the loss is read only at the start and the end, so `step` is $T$).
+   */
+  divergence?: Divergence;
 }
 
 function frobenius(A: Matrix, B?: Matrix): number {
@@ -119,6 +125,8 @@ export function lazyTrainingRun(spec: MlpSpec, options: LazyTrainingOptions): La
     const target = Float64Array.from(yTrain, (y, i) => y + (centre ? f0Train[i] : 0));
     const lin = linearizedGd(ntkInit, ntkInitCross, { f0Train, f0Test, y: target, eta, steps });
     const yt = tf.tensor2d(Float32Array.from(target), [n, 1]);
+    const watch = divergenceWatch();
+    watch.check(0, tf.tidy(() => mse(model(params, xtr), yt).dataSync()[0]));
     for (let t = 0; t < steps; t++) {
       tf.tidy(() => {
         const { grads } = tf.variableGrads(() => mse(model(params, xtr), yt), params);
@@ -126,6 +134,7 @@ export function lazyTrainingRun(spec: MlpSpec, options: LazyTrainingOptions): La
       });
     }
     const finalTrainLoss = tf.tidy(() => mse(model(params, xtr), yt).dataSync()[0]);
+    watch.check(steps, finalTrainLoss);
     yt.dispose();
     const thetaT = flattenParams(params);
     let dw = 0, w0 = 0;
@@ -153,6 +162,7 @@ export function lazyTrainingRun(spec: MlpSpec, options: LazyTrainingOptions): La
       linearizedTest,
       relativeGap: Math.sqrt(gap / moved),
       finalTrainLoss,
+      ...(watch.divergence ? { divergence: watch.divergence } : {}),
     };
   } finally {
     [...params, xtr, xte, xall].forEach((t) => t.dispose());

@@ -15,6 +15,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import { initMlp, mlpForward, type MlpSpec } from "../models/mlp.ts";
 import { mlpLearningRates } from "../models/parameterization.ts";
 import { progress } from "../progress.ts";
+import { divergenceText } from "./_divergence.ts";
 import { trainLayerwiseSgd } from "./layerwise_sgd.ts";
 
 /** A loss of predictions against targets, e.g. `mse` or `softmaxCrossEntropy` from lib/autodiff. */
@@ -62,7 +63,7 @@ export async function sweepLearningRates(options: LearningRateSweepOptions): Pro
   const bar = options.progressLabel ? await progress(options.progressLabel) : null;
   const points: SweepPoint[] = [];
   const total = widths.length * log2Etas.length * seeds.length;
-  let done = 0;
+  let done = 0, divergedRuns = 0, lastDivergence = "";
   for (const width of widths) {
     const spec = options.spec(width);
     for (const log2Eta of log2Etas) {
@@ -78,15 +79,24 @@ export async function sweepLearningRates(options: LearningRateSweepOptions): Pro
           seed,
           divergeAbove: options.divergeAbove ?? 1e3,
         });
-        if (run.diverged) diverged++;
-        else {
+        if (run.diverged) {
+          diverged++;
+          divergedRuns++;
+          if (run.divergence) {
+            lastDivergence = ` (last: width ${width}, log₂η = ${log2Eta}, ${divergenceText(run.divergence)})`;
+          }
+        } else {
           const final = tf.tidy(() => loss(mlpForward(spec, params, x), y));
           sum += final.dataSync()[0];
           final.dispose();
         }
         tf.dispose(params);
         done++;
-        await bar?.update(`${done} / ${total} runs (width ${width}, log₂η = ${log2Eta})`, done === total);
+        const note = divergedRuns ? `; ${divergedRuns} diverged${lastDivergence}` : "";
+        await bar?.update(
+          `${done} / ${total} runs (width ${width}, log₂η = ${log2Eta})${note}`,
+          done === total,
+        );
       }
       const mean = sum / seeds.length;
       points.push({
