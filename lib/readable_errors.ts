@@ -9,9 +9,9 @@
  * - frames in the course library (`lib/…`) and in notebook cells are kept in full;
  * - a last line names the innermost frame from a cell: "→ in your cell, in f (line 4 of the cell as compiled)".
  *
- * What the line number means, honestly: the Deno kernel compiles a TypeScript cell to JavaScript before it runs
- * it and reports positions in that JavaScript, which drops blank lines and type-only lines and can shift the
- * rest by a few lines (no source map reaches the stack). The function name is exact; the line is a guide.
+ * What the line number means, honestly: the Deno kernel compiles a TypeScript cell to JavaScript and re-prints
+ * it one statement per line (types and blank lines dropped, one-line function bodies split), and positions refer
+ * to that text; no source map reaches the stack. The function name is exact; the line is a guide.
  * Cells have no file name, which is how their frames are told apart.
  *
  * @module
