@@ -88,7 +88,7 @@ export function notebookPage(
       }). <a href="report.html">Reproducibility report</a>.</p>`
     : "";
   const summary = result?.claims.length
-    ? `<section class="claims-summary"><h2 id="claims">Claims of this notebook</h2>${
+    ? `<section class="claims-summary"><h2 id="run-claims">Claims of this notebook</h2>${
       claimTable(nb.stem, result.claims, { reportHref: "report.html", anchors: false })
     }</section>`
     : "";

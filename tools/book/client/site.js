@@ -23,7 +23,7 @@ function loadSearch() {
     const script = document.createElement("script");
     script.src = "assets/search-index.js";
     script.onload = () => {
-      const { options, index } = window.BOOK_SEARCH;
+      const { options, index } = globalThis.BOOK_SEARCH;
       resolve(MiniSearch.loadJSON(JSON.stringify(index), options));
     };
     script.onerror = () => reject(new Error("assets/search-index.js did not load"));
