@@ -75,30 +75,47 @@ export function meanPatchDistance(images: ImageRows, bank: PatchBank): Float64Ar
   });
 }
 
+/** Options of {@linkcode calibrateCreativity}. */
+export interface CalibrationOptions {
+  /** Training patches the local-consistency test compares with. */
+  bank: PatchBank;
+  /** Quantile of the reference images' mean patch distance taken as the threshold. Default 0.95. */
+  patchQuantile?: number;
+  /**
+   * Estimate that quantile on the first `patchSample` reference images only (each costs a nearest-patch search);
+   * the ink and contrast ranges always use all of them. Default: all.
+   */
+  patchSample?: number;
+}
+
 /**
  * Thresholds from data: τ from the training set (leave-one-out), the patch threshold and the ink and contrast
  * ranges from `reference`, real images the generators never saw.
  *
- * @throws {RangeError} for a reference set of fewer than 2 images or a quantile outside (0, 1]
+ * @throws {RangeError} for a reference set (or patch sample) of fewer than 2 images or a quantile outside (0, 1]
  */
 export function calibrateCreativity(
   train: ImageRows,
   reference: ImageRows,
-  options: { bank: PatchBank; patchQuantile?: number },
+  options: CalibrationOptions,
 ): CreativityCriteria {
-  const q = options.patchQuantile ?? 0.95;
+  const q = options.patchQuantile ?? 0.95, k = Math.min(options.patchSample ?? reference.n, reference.n);
   if (!(q > 0 && q <= 1)) {
     throw new RangeError(`calibrateCreativity: expected 0 < patchQuantile ≤ 1, got ${q}`);
   }
-  if (reference.n < 2) {
-    throw new RangeError(`calibrateCreativity: expected at least 2 reference images, got ${reference.n}`);
+  if (!(k >= 2)) {
+    throw new RangeError(
+      `calibrateCreativity: expected at least 2 reference images (and patchSample ≥ 2), got ${reference.n} ` +
+        `images and patchSample ${options.patchSample}`,
+    );
   }
   const tau = 0.5 * median(nearestNeighbors(train, train, { excludeSelf: true }).distance);
   const { ink, contrast } = inkAndContrast(reference);
   const range = (v: Float64Array): [number, number] => [Math.min(...v), Math.max(...v)];
+  const sample = { x: reference.x.subarray(0, k * reference.d), n: k, d: reference.d };
   return {
     tau,
-    patchMax: quantile(meanPatchDistance(reference, options.bank), q),
+    patchMax: quantile(meanPatchDistance(sample, options.bank), q),
     ink: range(ink),
     contrast: range(contrast),
   };

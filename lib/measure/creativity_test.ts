@@ -38,11 +38,12 @@ Deno.test("judgeCreativity() passes a new mosaic of training patches and fails e
   assertEquals(judge(mean).creative, 0); // the mean image
 });
 
-Deno.test("calibrateCreativity() refuses a single reference image and a quantile outside (0, 1]", () => {
+Deno.test("calibrateCreativity() refuses a single reference image, a patch sample of one, and a quantile outside (0, 1]", () => {
   assertThrows(() => calibrateCreativity(train, one(vertical), { bank }), RangeError, "at least 2");
   assertThrows(
     () => calibrateCreativity(train, train, { bank, patchQuantile: 0 }),
     RangeError,
     "patchQuantile",
   );
+  assertThrows(() => calibrateCreativity(train, train, { bank, patchSample: 1 }), RangeError, "patchSample");
 });

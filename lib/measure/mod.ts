@@ -47,6 +47,7 @@ export {
 } from "./edge_of_stability.ts";
 export {
   calibrateCreativity,
+  type CalibrationOptions,
   type CreativityCriteria,
   type CreativityReport,
   inkAndContrast,
