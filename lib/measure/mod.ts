@@ -45,3 +45,4 @@ export {
   type SharpnessTrace,
   summarizeEdgeOfStability,
 } from "./edge_of_stability.ts";
+export { dimensionsPerFeatureOf, featureNorms, twoFeaturePhaseOf } from "./superposition.ts";
