@@ -34,3 +34,9 @@ export {
 } from "./mup.ts";
 export { checkFourierPowerShare, checkLeapComplexity, type FourierShareFn, type LeapFn } from "./grokking.ts";
 export { checkLinearCka, checkNc1, type LinearCkaFn, type Nc1Fn } from "./neural_collapse.ts";
+export {
+  type AntipodalBoundaryFn,
+  type BothActiveErrorFn,
+  checkAntipodalBoundary,
+  checkBothActiveError,
+} from "./superposition.ts";

@@ -54,3 +54,4 @@ export {
   judgeCreativity,
   meanPatchDistance,
 } from "./creativity.ts";
+export { dimensionsPerFeatureOf, featureNorms, twoFeaturePhaseOf } from "./superposition.ts";
