@@ -1,5 +1,5 @@
 /**
- * Checks for the exercises of notebook 13 (the learning-curve probe on real data): a kernel's spectrum and
+ * Checks for the exercises of notebook 14 (the learning-curve probe on real data): a kernel's spectrum and
  * target power on a pool, and the pool test error of kernel regression, compared with the library on random
  * kernels and with exact properties; and the power law of eigenlearning's κ(n) for a power-law spectrum, a
  * derivation checked on the library's κ.
