@@ -94,4 +94,5 @@ export {
   type ClassifierTrainOptions,
   trainClassifier,
 } from "./classifier.ts";
+export { type ToyModel, type ToyModelOptions, trainToyModel, trainToyModelBestOf } from "./superposition.ts";
 export { type Divergence, divergenceText, divergenceWatch } from "./_divergence.ts";
