@@ -36,9 +36,11 @@ export const REVOKED_PERMISSIONS = ["write", "net", "run", "ffi", "import"] as c
 export const PREAMBLE_MARKER = "// GRADER PREAMBLE (added by the grader; runs before the submission's code)";
 
 /**
- * Source of the preamble cell. `token` is the run's secret; checks emit records carrying it.
+ * Source of the preamble cell. `token` is the run's secret; checks emit records carrying it. `seed` is the
+ * grading run's secret seed: the grader's `checkSeed()` returns it, so hidden checks draw fresh inputs.
  */
-export function preambleSource(token: string): string {
+export function preambleSource(token: string, options: { seed?: number } = {}): string {
+  const seed = options.seed ?? 0;
   return `${PREAMBLE_MARKER}
 const ${graderBinding(token)} = await (async () => {
   "use strict"; // strict functions hide themselves from Function.prototype.caller
@@ -206,7 +208,8 @@ const ${graderBinding(token)} = await (async () => {
       throw new Error(\`the grader could not revoke the \${name} permission; refusing to run the submission\`);
     }
   }
-  return freeze({ lib: freeze({ ...lib, check }) });
+  const SEED = ${JSON.stringify(seed)};
+  return freeze({ lib: freeze({ ...lib, check, checkSeed: () => SEED }) });
 })();
 `;
 }
