@@ -41,6 +41,10 @@ export class WrongAssignmentError extends Error {
   }
 }
 
+/** A top-level function definition: `function f`, `const f = (…) =>`, `const f = function`. */
+const DEFINES =
+  /^(?:export\s+)?(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)|^(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=]*)?=\s*(?:async\s*)?(?:function\b|\(|[A-Za-z_$][\w$]*\s*=>)/gm;
+
 function words(text: string): Set<string> {
   return new Set(text.match(/[A-Za-z_$][\w$]*/g) ?? []);
 }
@@ -213,9 +217,7 @@ export function buildGradedNotebook(
       const names = required(s);
       const same = U.find((u) => u.id === s.id && u.cell_type === "code");
       const defined = same
-        ? [...sourceOf(same).matchAll(/(?:\bfunction\s*\*?|\bconst|\blet|\bvar)\s+([A-Za-z_$][\w$]*)/g)].map((
-          m,
-        ) => m[1])
+        ? [...sourceOf(same).matchAll(DEFINES)].map((m) => m[1] ?? m[2])
           .filter((n) => !names.includes(n))
         : [];
       if (names.length === 1 && defined.length) {

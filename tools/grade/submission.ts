@@ -13,6 +13,7 @@ import { buildGradedNotebook, type GradedNotebook, WrongAssignmentError } from "
 import { newToken } from "./preamble.ts";
 import { executeWithDeadlines } from "./sandbox.ts";
 import { collectChecks, stripTokens } from "./check_records.ts";
+import { syntaxError } from "./syntax.ts";
 
 /** How grading a submission ended. */
 export type SubmissionStatus =
@@ -122,7 +123,7 @@ function emptyResult(assignment: Assignment, file: { path: string; id: string })
 /** One line for a cell that raised: what it tried, or the error with its place for a syntax error. */
 function describeError(
   graded: GradedNotebook,
-  e: { cellIndex: number; ename: string; evalue: string },
+  e: { cellIndex: number; ename: string; evalue: string; syntax?: string },
   rest: string,
 ): string {
   const where = describeCell(graded, e.cellIndex);
@@ -130,11 +131,9 @@ function describeError(
   if (e.ename === "NotCapable" || e.ename === "PermissionDenied") {
     return `${where} tried something the grader forbids (${first.split(", run again")[0]}); ${rest}`;
   }
-  if (e.ename === "SyntaxError" || /parse|Expected .*, got|Unexpected token|Unterminated/i.test(first)) {
-    const at = /(?:repl[^:\s]*|<anonymous>|\.tsx?):(\d+):(\d+)/.exec(e.evalue) ??
-      /line (\d+),? col(?:umn)? (\d+)/i.exec(e.evalue);
-    const place = at ? `at line ${at[1]}, column ${at[2]}` : "(Deno does not say where)";
-    return `${where} has a syntax error ${place}: ${first}; ${rest}`;
+  if (e.syntax !== undefined) {
+    const place = e.syntax || "(Deno does not say where, and the grader could not find it)";
+    return `${where} has a syntax error: ${place}; ${rest}`;
   }
   return `${where} raised ${e.ename}: ${first}; ${rest}`;
 }
@@ -267,7 +266,15 @@ async function runOnce(
       );
       return graded.notebook;
     }
-    const errors = run.exec.errors;
+    // Deno reports a cell that does not parse only as "Execution failed": find where, by parsing it.
+    const errors = await Promise.all(
+      run.exec.errors.map(async (e) =>
+        e.kind === "error" && (e.ename === "SyntaxError" || /^Execution failed/.test(e.evalue)) &&
+          e.cellIndex > 0
+          ? { ...e, syntax: await syntaxError(sourceOf(graded.notebook.cells[e.cellIndex])) }
+          : e
+      ),
+    );
     // Cells that raised did not stop the run (the sandbox goes on after them); a timeout, a dead kernel or
     // the watchdog did.
     const last = errors.at(-1);
