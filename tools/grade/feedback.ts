@@ -4,7 +4,7 @@
  * flags stay in the gradebook.
  *
  * Everything that can come from the student (messages of their errors, printed output, file names) is escaped:
- * in Markdown every punctuation character that could start markup is backslash-escaped and `<`, `>`, `&`
+ * in Markdown every character that could start markup is backslash-escaped (and a leading `#`, `-`, `+`, `=` or `1.`) and `<`, `>`, `&`
  * become entities; output goes in a fence longer than any backtick run in it; in HTML everything is
  * entity-escaped. A hidden check's message and its cell's output are not shown (they would reveal its inputs).
  *
@@ -24,8 +24,9 @@ const STATUS: Record<SubmissionResult["status"], string> = {
 /** Inline Markdown text: one line, no markup, no HTML. */
 export function mdText(text: string): string {
   return text.replace(/\s*\n\s*/g, " ")
-    .replace(/[\\`*_{}\[\]()#+\-.!|~]/g, (c) => `\\${c}`)
-    .replace(/[<>&]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;" })[c]!);
+    .replace(/[\\`*_{}\[\]|~]/g, (c) => `\\${c}`)
+    .replace(/[<>&]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;" })[c]!)
+    .replace(/^(\s*)([#+=-])/, "$1\\$2").replace(/^(\s*\d+)([.)])/, "$1\\$2");
 }
 
 /** HTML text. */

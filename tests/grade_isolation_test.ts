@@ -1,0 +1,271 @@
+/**
+ * The grader an instructor can trust with a class (issue 16): every attack fixture in tests/fixtures/grading/
+ * gets nothing and leaks nothing inside the bubblewrap sandbox (and the hand-off and theft fixtures are shown to
+ * work without it, so the tests test something); a correct notebook that prints 10,000 lines scores full marks;
+ * scores do not depend on --jobs or on the run; hidden checks draw fresh inputs and their messages reveal none;
+ * feedback escapes what students write; a class's LMS download is read with identities, resubmissions,
+ * overrides and exports. One grading server for the whole file.
+ */
+import { assert, assertEquals } from "../lib/_assert.ts";
+import { readNotebook, sourceOf, splitLines } from "../tools/notebook/nbformat.ts";
+import { type Assignment, parseAssignment } from "../tools/grade/markers.ts";
+import { gradeBatch, listSubmissions } from "../tools/grade/batch.ts";
+import { startGradingServer } from "../tools/grade/sandbox.ts";
+import { gradeSubmission, type SubmissionResult } from "../tools/grade/submission.ts";
+import { assignStudents, parseRoster } from "../tools/grade/roster.ts";
+import { parseOverrides } from "../tools/grade/overrides.ts";
+import { parseCsv } from "../tools/grade/csv.ts";
+import { feedbackHtml, feedbackMarkdown } from "../tools/grade/feedback.ts";
+
+const FX = "tests/fixtures/grading";
+const SOLUTION_01 = "solutions/01_gradient_descent_quadratic.ipynb";
+const SECRET = `instructor-secret-${crypto.randomUUID()}`;
+
+async function assignment01(): Promise<Assignment> {
+  return parseAssignment(await readNotebook(SOLUTION_01), SOLUTION_01);
+}
+
+/** Solution 01 with a hidden check on fresh data drawn from checkSeed(). */
+async function withHiddenCheck(): Promise<Assignment> {
+  const nb = await readNotebook(SOLUTION_01);
+  const setup = nb.cells.find((c) => c.id === "setup")!;
+  setup.source = splitLines(
+    sourceOf(setup).replace("import {", "import { checkSeed, expectClose, rng,"),
+  );
+  const cell = nb.cells.find((c) => c.id === "ex1-check")!;
+  cell.source = splitLines(
+    sourceOf(cell) + "\n// BEGIN HIDDEN CHECKS\n// CHECK name=rate-fresh points=1\n" +
+      'await check("rate-fresh", 1, () => {\n' +
+      "  const r = rng(checkSeed());\n" +
+      "  const X = Array.from({ length: 40 }, () => Array.from({ length: 8 }, () => r.normal()));\n" +
+      '  const H = gram(X, { of: "columns" }).map((row) => row.map((v) => v / X.length));\n' +
+      '  return expectClose(maxStableLearningRate(X), 2 / eigh(H).values[0], { what: "rate", rel: 1e-4 });\n' +
+      "});\n// END HIDDEN CHECKS",
+  );
+  return parseAssignment(nb, SOLUTION_01);
+}
+
+const all = (r: SubmissionResult) =>
+  [r.problems.join("\n"), feedbackMarkdown(r), feedbackHtml(r), ...r.checks.map((c) => c.output + c.message)]
+    .join("\n");
+
+Deno.test("the grader contains every attack and keeps scores stable", async (t) => {
+  Deno.env.set("LM_INSTRUCTOR_SECRET", SECRET);
+  const { server, sandbox } = await startGradingServer({ memoryMB: 3072 });
+  const out = await Deno.makeTempDir({ prefix: "lm-grade-iso-" });
+  const a = await assignment01();
+  let k = 0;
+  const grade = (
+    name: string,
+    options: { kernelName?: string; assignment?: Assignment; seed?: number } = {},
+  ) =>
+    gradeSubmission(server, `${FX}/${name}.ipynb`, {
+      assignment: options.assignment ?? a,
+      scratchDir: `_build/grade-scratch/iso-${k++}`,
+      kernelName: options.kernelName ?? sandbox.kernelName,
+      seed: options.seed,
+    });
+  try {
+    assert(sandbox.sandboxed, `no sandbox here: ${sandbox.noSandboxReason}`);
+
+    await t.step(
+      "reading the solution from disk finds nothing in the sandbox (and does without it)",
+      async () => {
+        const r = await grade("steals_solution");
+        assertEquals(r.checks.map((c) => c.earned), [0, 0], all(r));
+        assert(all(r).includes("solution copies found: 0"), all(r));
+        const control = await grade("steals_solution", { kernelName: "deno" });
+        assertEquals(control.checks[0].earned, 2, `the fixture should work unsandboxed: ${all(control)}`);
+      },
+    );
+
+    await t.step("scanning the filesystem finds no classmate's notebook or feedback", async () => {
+      // Put a classmate's correct notebook and a feedback file where an unsandboxed scan finds them.
+      await Deno.mkdir(`${out}/class/feedback`, { recursive: true });
+      await Deno.copyFile(SOLUTION_01, `${out}/class/classmate.ipynb`);
+      await Deno.writeTextFile(`${out}/class/feedback/classmate.md`, "**Score: 3 / 3**");
+      const r = await grade("scans_classmates");
+      assertEquals(r.checks[0].earned, 0, all(r));
+      const graded = JSON.stringify(await readNotebook(`${FX}/scans_classmates.ipynb`)).length > 0;
+      assert(graded);
+      const found = /FOUND (\{.*\})/.exec(JSON.stringify(r))?.[1];
+      assert(!all(r).includes("classmate"), all(r));
+      assert(found === undefined || !found.includes(".ipynb"), found);
+    });
+
+    await t.step("localStorage and the Cache API hand nothing to the next submission or run", async () => {
+      const subs = await listSubmissions([`${FX}/storage_writer.ipynb`, `${FX}/storage_reader.ipynb`]);
+      const run1 = await gradeBatch(server, subs, {
+        assignment: a,
+        outDir: `${out}/storage1`,
+        jobs: 1,
+        kernelName: sandbox.kernelName,
+      });
+      assertEquals(run1.results.map((r) => r.checks[0].earned), [2, 0], run1.results.map(all).join("\n"));
+      const again = await grade("storage_reader");
+      assertEquals(again.checks[0].earned, 0, all(again));
+      // Without the sandbox the hand-off works: the writer's storage survives in Deno's cache folder.
+      await grade("storage_writer", { kernelName: "deno" });
+      const control = await grade("storage_reader", { kernelName: "deno" });
+      assertEquals(control.checks[0].earned, 2, `the fixture should work unsandboxed: ${all(control)}`);
+    });
+
+    await t.step(
+      "values a visible check reveals fail a hidden check with fresh inputs, which stay unshown",
+      async () => {
+        const hidden = await withHiddenCheck();
+        const seeds = [11, 12];
+        for (const seed of seeds) {
+          const r = await grade("hardcodes_revealed", { assignment: hidden, seed });
+          assertEquals(r.checks.map((c) => c.earned), [2, 0, 0], all(r));
+          const md = feedbackMarkdown(r);
+          assert(md.includes("wrong answer on this hidden check's inputs (not shown"), md);
+          assert(
+            !/rate: expected|40×8|1\.94/.test(md.split("## Checks")[1].split("### distanceAfter")[0]),
+            md,
+          );
+        }
+        const right = await gradeSubmission(server, SOLUTION_01, {
+          assignment: hidden,
+          scratchDir: `_build/grade-scratch/iso-${k++}`,
+          kernelName: sandbox.kernelName,
+          seed: 12345,
+        });
+        assertEquals(right.total, right.possible, all(right));
+      },
+    );
+
+    await t.step(
+      "the environment, HOME, the token and the runtime folder do not reach the feedback",
+      async () => {
+        const r = await grade("leaks_environment");
+        const text = all(r);
+        assert(text.includes("LEAK"), text);
+        for (const secret of [SECRET, server.token, Deno.env.get("HOME") ?? "/root", "JUPYTER", "JPY_"]) {
+          assert(!text.includes(secret), `feedback leaks ${secret}`);
+        }
+        // Its own connection file is all it sees of Jupyter; /tmp and HOME are empty.
+        assert(
+          /"\/run\/jupyter":\["connection\.json"\]/.test(text.replaceAll("\\", "")),
+          text.slice(0, 3000),
+        );
+        assert(/"\/tmp":\[\]/.test(text.replaceAll("\\", "")), text.slice(0, 3000));
+      },
+    );
+
+    await t.step("a correct notebook printing 10,000 lines scores full marks", async () => {
+      const r = await grade("prints_a_lot");
+      assertEquals([r.status, r.total], ["graded", 3], all(r));
+    });
+
+    await t.step("the same batch gives the same scores three times, one or two at a time", async () => {
+      const subs = await listSubmissions(
+        ["prints_a_lot", "wrong_distance", "syntax_error", "wrong_type"].map((n) => `${FX}/${n}.ipynb`),
+      );
+      const scores: string[] = [];
+      for (const jobs of [1, 2]) {
+        for (let run = 0; run < 3; run++) {
+          const b = await gradeBatch(server, subs, {
+            assignment: a,
+            outDir: `${out}/det-${jobs}-${run}`,
+            jobs,
+            kernelName: sandbox.kernelName,
+          });
+          scores.push(JSON.stringify(b.results.map((r) => [r.id, r.status, r.checks.map((c) => c.earned)])));
+        }
+      }
+      assertEquals(new Set(scores).size, 1, scores.join("\n"));
+      assertEquals(JSON.parse(scores[0]).map((x: [string, string, number[]]) => x[2]), [
+        [2, 1],
+        [2, 0],
+        [2, 0],
+        [0, 0],
+      ]);
+    });
+
+    await t.step(
+      "feedback names the wrong type, the syntax error's place and the renamed function",
+      async () => {
+        const [wrongType, syntax, renamed, markup] = await Promise.all(
+          ["wrong_type", "syntax_error", "renamed_function", "injects_markup"].map((n) => grade(n)),
+        );
+        assert(wrongType.checks[0].message.includes('got a string "'), wrongType.checks[0].message);
+        assert(
+          /cell "ex2" has a syntax error: line 3, column \d+: Expected '\)'/.test(all(syntax)),
+          all(syntax),
+        );
+        assert(all(renamed).includes("defines maxStableLR instead"), all(renamed));
+        const md = feedbackMarkdown(markup), html = feedbackHtml(markup);
+        assertEquals(md.match(/\*\*Score/g)?.length, 1, md);
+        assert(!md.includes("<img") && !md.includes("\n# Full") && !html.includes("<img"), md + html);
+        assert(html.includes("&lt;img src=x onerror=alert(1)&gt;"), html);
+      },
+    );
+
+    await t.step("an nbformat 3 notebook is refused with the conversion command", async () => {
+      const r = await grade("nbformat3");
+      assertEquals(r.status, "invalid");
+      assert(all(r).includes("jupyter nbconvert --to notebook --nbformat 4"), all(r));
+    });
+  } finally {
+    await server.stop();
+    await Deno.remove(out, { recursive: true });
+    Deno.env.delete("LM_INSTRUCTOR_SECRET");
+  }
+});
+
+Deno.test("Canvas and Moodle downloads and a roster name the students; the latest resubmission wins", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "lm-lms-" });
+  try {
+    const nb = await Deno.readTextFile(`${FX}/wrong_distance.ipynb`);
+    const files = [
+      "doeJane_12345_678_01_gradient_descent_quadratic.ipynb",
+      "doeJane_12345_679_01_gradient_descent_quadratic-1.ipynb",
+      "smithbob_LATE_222_680_01.ipynb",
+      "Ada Lovelace_3141_assignsubmission_file_/01_gradient_descent_quadratic.ipynb",
+    ];
+    for (const f of files) {
+      await Deno.mkdir(`${dir}/${f}`.replace(/\/[^/]*$/, ""), { recursive: true });
+      await Deno.writeTextFile(`${dir}/${f}`, nb);
+    }
+    const subs = await listSubmissions([dir]);
+    const plain = await assignStudents(subs, null);
+    assertEquals(plain.submissions.map((s) => [s.student.key, s.student.name, s.id]), [
+      [
+        "moodle-3141",
+        "Ada Lovelace",
+        "Ada Lovelace_3141_assignsubmission_file_/01_gradient_descent_quadratic",
+      ],
+      ["canvas-12345", "doeJane", "doeJane_12345_679_01_gradient_descent_quadratic-1"],
+      ["canvas-222", "smithbob", "smithbob_LATE_222_680_01"],
+    ]);
+    assertEquals(plain.warnings.length, 1);
+    assert(plain.warnings[0].includes("grading the latest, doeJane_12345_679"), plain.warnings[0]);
+    const roster = parseRoster(
+      "id,name,email\ns1,Jane Doe,jd@x.org\n12345x,Nobody,\n3141,Ada Lovelace,ada@x.org\n",
+    );
+    const withRoster = await assignStudents(subs, roster);
+    assertEquals(withRoster.submissions.map((s) => s.student.key).sort(), ["3141"]);
+    assertEquals(withRoster.missing.map((m) => m.id), ["s1", "12345x"]);
+    assertEquals(withRoster.warnings.filter((w) => w.includes("matches nobody")).length, 3);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("overrides replace a check's points and are refused when they name an unknown check", async () => {
+  const a = await assignment01();
+  const o = parseOverrides('student,check,points,comment\ns1,distanceAfter,1,"regraded by hand, ok"\n', {
+    path: "o.csv",
+    assignment: a,
+  });
+  assertEquals(o, [{ student: "s1", check: "distanceAfter", points: 1, comment: "regraded by hand, ok" }]);
+  let error = "";
+  try {
+    parseOverrides("student,check,points,comment\ns1,nope,1,x\n", { path: "o.csv", assignment: a });
+  } catch (e) {
+    error = (e as Error).message;
+  }
+  assert(error.includes('o.csv, line 2: no check "nope"'), error);
+  assertEquals(parseCsv('a,"b ""c""",d\n1,2,3\n'), [["a", 'b "c"', "d"], ["1", "2", "3"]]);
+});
