@@ -64,6 +64,7 @@ Deno.test("the grader contains every attack and keeps scores stable", async (t) 
       scratchDir: `_build/grade-scratch/iso-${k++}`,
       kernelName: options.kernelName ?? sandbox.kernelName,
       seed: options.seed,
+      gradedDir: `${out}/graded`,
     });
   try {
     assert(sandbox.sandboxed, `no sandbox here: ${sandbox.noSandboxReason}`);
@@ -86,11 +87,15 @@ Deno.test("the grader contains every attack and keeps scores stable", async (t) 
       await Deno.writeTextFile(`${out}/class/feedback/classmate.md`, "**Score: 3 / 3**");
       const r = await grade("scans_classmates");
       assertEquals(r.checks[0].earned, 0, all(r));
-      const graded = JSON.stringify(await readNotebook(`${FX}/scans_classmates.ipynb`)).length > 0;
-      assert(graded);
-      const found = /FOUND (\{.*\})/.exec(JSON.stringify(r))?.[1];
-      assert(!all(r).includes("classmate"), all(r));
-      assert(found === undefined || !found.includes(".ipynb"), found);
+      const executed = await readNotebook(r.gradedPath);
+      const line = executed.cells.flatMap((c) => c.outputs ?? []).map((o) => JSON.stringify(o))
+        .find((o) => o.includes("FOUND"));
+      const found = JSON.parse(JSON.parse(line!).text.join("").replace(/^FOUND /, "")) as {
+        notebooks: string[];
+        feedback: string[];
+      };
+      assertEquals(found.notebooks, [], "notebooks visible in the sandbox");
+      assert(!found.feedback.some((p) => /feedback|gradebook|classmate/.test(p)), found.feedback.join("\n"));
     });
 
     await t.step("localStorage and the Cache API hand nothing to the next submission or run", async () => {
