@@ -13,7 +13,11 @@ import { readNotebook } from "../notebook/nbformat.ts";
 import { startGradingServer } from "./sandbox.ts";
 
 const SOLUTION = "solutions/01_gradient_descent_quadratic.ipynb";
-const KINDS = [SOLUTION, "tests/fixtures/grading/wrong_distance.ipynb", "exercises/01_gradient_descent_quadratic.ipynb"];
+const KINDS = [
+  SOLUTION,
+  "tests/fixtures/grading/wrong_distance.ipynb",
+  "exercises/01_gradient_descent_quadratic.ipynb",
+];
 
 async function load(): Promise<string> {
   return (await Deno.readTextFile("/proc/loadavg").catch(() => "? ? ?")).split(" ").slice(0, 3).join(" ");
@@ -53,7 +57,9 @@ export async function main(args: string[]): Promise<number> {
       const expected = subs.map((_, i) => [3, 2, 0][i % 3]);
       const wrong = totals.filter((t, i) => t !== expected[i]).length;
       console.log(
-        `Graded ${subs.length} submissions (sandbox: bubblewrap, ${jobs} at a time) in ${batch.seconds.toFixed(1)} s ` +
+        `Graded ${subs.length} submissions (sandbox: bubblewrap, ${jobs} at a time) in ${
+          batch.seconds.toFixed(1)
+        } s ` +
           `(${(batch.seconds / subs.length).toFixed(2)} s each; target ≤ 300 s for 200). ` +
           `Load average before: ${before}; after: ${await load()}; ${navigator.hardwareConcurrency} CPUs. ` +
           `Scores as expected: ${subs.length - wrong}/${subs.length}.`,
