@@ -10,7 +10,7 @@ import { assert, assertEquals } from "../lib/_assert.ts";
 import { readNotebook, sourceOf, splitLines } from "../tools/notebook/nbformat.ts";
 import { type Assignment, parseAssignment } from "../tools/grade/markers.ts";
 import { gradeBatch, listSubmissions } from "../tools/grade/batch.ts";
-import { startGradingServer } from "../tools/grade/sandbox.ts";
+import { NoSandboxError, startGradingServer } from "../tools/grade/sandbox.ts";
 import { gradeSubmission, type SubmissionResult } from "../tools/grade/submission.ts";
 import { assignStudents, parseRoster } from "../tools/grade/roster.ts";
 import { parseOverrides } from "../tools/grade/overrides.ts";
@@ -273,4 +273,21 @@ Deno.test("overrides replace a check's points and are refused when they name an 
   }
   assert(error.includes('o.csv, line 2: no check "nope"'), error);
   assertEquals(parseCsv('a,"b ""c""",d\n1,2,3\n'), [["a", 'b "c"', "d"], ["1", "2", "3"]]);
+});
+
+Deno.test("without a sandbox the grader refuses, saying why, unless told it is unsafe", async () => {
+  let error: unknown;
+  try {
+    const { server } = await startGradingServer({ bwrap: "/nonexistent/bwrap" });
+    await server.stop();
+  } catch (e) {
+    error = e;
+  }
+  assert(error instanceof NoSandboxError, String(error));
+  assert(error.message.includes("bubblewrap (bwrap) is not installed"), error.message);
+  assert(error.message.includes("--unsafe-no-sandbox"), error.message);
+  const { server, sandbox } = await startGradingServer({ bwrap: "/nonexistent/bwrap", unsafe: true });
+  await server.stop();
+  assertEquals([sandbox.sandboxed, sandbox.kernelName], [false, "deno"]);
+  assert(sandbox.noSandboxReason.includes("not installed"), sandbox.noSandboxReason);
 });
