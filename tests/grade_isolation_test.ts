@@ -13,8 +13,9 @@ import { gradeBatch, listSubmissions } from "../tools/grade/batch.ts";
 import { NoSandboxError, startGradingServer } from "../tools/grade/sandbox.ts";
 import { gradeSubmission, type SubmissionResult } from "../tools/grade/submission.ts";
 import { assignStudents, parseRoster } from "../tools/grade/roster.ts";
-import { parseOverrides } from "../tools/grade/overrides.ts";
-import { parseCsv } from "../tools/grade/csv.ts";
+import { applyOverrides, parseOverrides } from "../tools/grade/overrides.ts";
+import { canvasRows, gradebookRows, moodleRows } from "../tools/grade/gradebook.ts";
+import { parseCsv, toCsv } from "../tools/grade/csv.ts";
 import { feedbackHtml, feedbackMarkdown } from "../tools/grade/feedback.ts";
 
 const FX = "tests/fixtures/grading";
@@ -290,4 +291,73 @@ Deno.test("without a sandbox the grader refuses, saying why, unless told it is u
   await server.stop();
   assertEquals([sandbox.sandboxed, sandbox.kernelName], [false, "deno"]);
   assert(sandbox.noSandboxReason.includes("not installed"), sandbox.noSandboxReason);
+});
+
+Deno.test("overrides reach the feedback and the gradebook, which exports to Canvas and Moodle with integer points", async () => {
+  const a = await assignment01();
+  const result: SubmissionResult = {
+    path: "x.ipynb",
+    id: "Ada Lovelace_3141_assignsubmission_file_/01",
+    assignment: a.name,
+    status: "graded",
+    checks: a.checks.map((c) => ({
+      name: c.name,
+      points: c.points,
+      earned: c.name === "maxStableLearningRate" ? 2 : 0,
+      passed: c.name === "maxStableLearningRate",
+      message: c.name === "maxStableLearningRate" ? "exact" : "=cmd|' /C calc'!A0 <b>bold</b>",
+      output: "",
+      hidden: c.hidden,
+    })),
+    total: 2,
+    possible: 3,
+    problems: [],
+    flags: [],
+    seconds: 1.25,
+    gradedPath: "",
+  };
+  const [o] = parseOverrides("student,check,points,comment\n3141,distanceAfter,0.5,half: right idea\n", {
+    path: "o.csv",
+    assignment: a,
+  });
+  assertEquals(applyOverrides(result, "3141", [o]).length, 1);
+  assertEquals(result.total, 2.5);
+  const md = feedbackMarkdown(result, { student: "Ada Lovelace" });
+  assert(
+    md.includes("## Adjusted by your instructor") &&
+      md.includes("distanceAfter: 0.5 points. half: right idea"),
+    md,
+  );
+  const student = {
+    key: "3141",
+    name: "Ada Lovelace",
+    source: "roster" as const,
+    lmsId: "3141",
+    email: "ada@x.org",
+    login: "",
+  };
+  const book = parseCsv(toCsv(gradebookRows(a, { rows: [{ result, student }], sandbox: "bubblewrap" })));
+  assertEquals(book[1].slice(0, 8), ["3141", "Ada Lovelace", result.id, "graded", "2", "0.5", "2.5", "3"]);
+  const canvas = toCsv(canvasRows({ rows: [{ result, student }], column: "Assignment 1 (123)" }));
+  assertEquals(
+    canvas,
+    "Student,ID,SIS User ID,SIS Login ID,Section,Assignment 1 (123)\nAda Lovelace,3141,3141,,,2.5\n",
+  );
+  const moodle = parseCsv(toCsv(moodleRows({ rows: [{ result, student }] })));
+  assertEquals(moodle[0], [
+    "Identifier",
+    "Full name",
+    "Email address",
+    "Grade",
+    "Maximum Grade",
+    "Feedback comments",
+  ]);
+  assertEquals(moodle[1].slice(0, 5), ["Participant 3141", "Ada Lovelace", "ada@x.org", "2.5", "3"]);
+  // A formula-looking student text is defused in CSV; a grader error has no points, not 0.
+  const failed = { ...result, status: "grader-error" as const, problems: ['=HYPERLINK("x")'] };
+  const row =
+    parseCsv(toCsv(gradebookRows(a, { rows: [{ result: failed, student }], sandbox: "bubblewrap" })))[1];
+  assertEquals(row.slice(4, 7), ["", "", ""]);
+  assert(row.includes('\'=HYPERLINK("x")'), row.join());
+  assertEquals(canvasRows({ rows: [{ result: failed, student }], column: "A" }).length, 1);
 });

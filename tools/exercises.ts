@@ -18,6 +18,7 @@ import { readNotebook, serializeNotebook } from "./notebook/nbformat.ts";
 import { expandNotebookPaths } from "./notebook/runner.ts";
 import { parseAssignment } from "./grade/markers.ts";
 import { lintSolution } from "./grade/lint.ts";
+import { textToNotebook } from "./nbtext.ts";
 import { studentVersion } from "./grade/student_version.ts";
 
 const USAGE = "usage: deno task exercises [SOLUTION.ipynb|FOLDER …] [--out DIR] [--check]";
@@ -37,6 +38,16 @@ export class LintError extends Error {
 export async function exerciseText(solutionPath: string): Promise<string> {
   const solution = await readNotebook(solutionPath);
   const findings = lintSolution(solution, solutionPath);
+  // The text form beside it, if any, must convert: nbtext refuses an id it would have cut (file:line).
+  const text = solutionPath.replace(/\.ipynb$/, ".nb.ts");
+  const source = await Deno.readTextFile(text).catch(() => null);
+  if (source !== null) {
+    try {
+      textToNotebook(source, text);
+    } catch (e) {
+      findings.push((e as Error).message);
+    }
+  }
   if (findings.length) throw new LintError(findings);
   const assignment = parseAssignment(solution, solutionPath);
   return serializeNotebook(studentVersion(assignment));
