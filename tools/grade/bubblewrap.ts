@@ -13,6 +13,10 @@
  * with a clean environment (no Jupyter token, none of the instructor's variables) and its own PID, IPC, UTS and
  * cgroup namespaces. Solutions, other submissions, the grader's outputs and HOME do not exist inside.
  *
+ * bwrap's `--new-session` is not used: Jupyter interrupts a kernel by signalling its process group, which
+ * a new session would leave, and Jupyter already starts each kernel in a session of its own, without a
+ * controlling terminal (so there is no terminal to inject input into).
+ *
  * The network namespace stays shared: Deno's kernel (2.9) listens only on TCP (a connection file with
  * `"transport": "ipc"` fails: `invalid host`), and the Jupyter server must reach those ports; a kernel in a
  * private network namespace would have its own loopback. The network is closed by other means: the

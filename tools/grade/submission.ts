@@ -177,6 +177,7 @@ export async function gradeSubmission(
   // the whole submission once more in a fresh kernel, and if a record is still missing, say so (never 0).
   for (let attempt = 1; attempt <= 2; attempt++) {
     Object.assign(result, emptyResult(assignment, { path, id }), structuredClone(base));
+    delete result.stoppedAt;
     executed = await runOnce(server, graded, {
       result,
       limits,
