@@ -11,6 +11,7 @@ import { readNotebook, sourceOf, splitLines } from "../tools/notebook/nbformat.t
 import { type Assignment, parseAssignment } from "../tools/grade/markers.ts";
 import { gradeBatch, listSubmissions } from "../tools/grade/batch.ts";
 import { NoSandboxError, startGradingServer } from "../tools/grade/sandbox.ts";
+import { sandboxedKernelspec } from "../tools/grade/bubblewrap.ts";
 import { gradeSubmission, type SubmissionResult } from "../tools/grade/submission.ts";
 import { assignStudents, parseRoster } from "../tools/grade/roster.ts";
 import { applyOverrides, parseOverrides } from "../tools/grade/overrides.ts";
@@ -360,4 +361,49 @@ Deno.test("overrides reach the feedback and the gradebook, which exports to Canv
   assertEquals(row.slice(4, 7), ["", "", ""]);
   assert(row.includes('\'=HYPERLINK("x")'), row.join());
   assertEquals(canvasRows({ rows: [{ result: failed, student }], column: "A" }).length, 1);
+});
+
+Deno.test("the sandboxed kernelspec binds the course's read-only parts and the connection file alone", () => {
+  const spec = sandboxedKernelspec({
+    root: "/course",
+    deno: "/usr/bin/deno",
+    denoJson: "/tmp/grading/deno.json",
+    libraryDirs: ["/lib/x86_64-linux-gnu"],
+    env: { DENO_V8_FLAGS: "--max-old-space-size=768" },
+    bwrap: "/usr/bin/bwrap",
+  });
+  const argv = spec.argv as string[];
+  const binds = argv.flatMap((a, i) =>
+    (a === "--ro-bind" || a === "--bind") ? [`${argv[i + 1]} → ${argv[i + 2]}`] : []
+  );
+  assertEquals(binds, [
+    "/lib/x86_64-linux-gnu → /lib/x86_64-linux-gnu",
+    "/usr/bin/deno → /usr/bin/deno",
+    "/course/lib → /course/lib",
+    "/course/data → /course/data",
+    "/course/node_modules → /course/node_modules",
+    "/course/deno.lock → /course/deno.lock",
+    "/tmp/grading/deno.json → /course/deno.json",
+    "{connection_file} → /run/jupyter/connection.json",
+  ]);
+  assert(!argv.includes("--bind"), "nothing is bound writable");
+  assert(argv.includes("--clearenv") && argv.includes("--unshare-pid") && argv.includes("--die-with-parent"));
+  assertEquals(argv.slice(-5), [
+    "/usr/bin/deno",
+    "jupyter",
+    "--kernel",
+    "--conn",
+    "/run/jupyter/connection.json",
+  ]);
+  const env = argv.flatMap((a, i) => a === "--setenv" ? [argv[i + 1]] : []);
+  assertEquals(env.sort(), [
+    "DENO_DIR",
+    "DENO_NO_PROMPT",
+    "DENO_NO_UPDATE_CHECK",
+    "DENO_V8_FLAGS",
+    "HOME",
+    "NO_COLOR",
+    "PATH",
+    "TMPDIR",
+  ]);
 });
