@@ -47,6 +47,14 @@ async function withHiddenCheck(): Promise<Assignment> {
   return parseAssignment(nb, SOLUTION_01);
 }
 
+/** What the submission's own cells printed (from its graded notebook). */
+async function printed(r: SubmissionResult): Promise<string> {
+  const nb = await readNotebook(r.gradedPath);
+  return nb.cells.flatMap((c) => c.outputs ?? []).map((o) =>
+    o.output_type === "stream" ? (Array.isArray(o.text) ? o.text.join("") : o.text) : ""
+  ).join("");
+}
+
 const all = (r: SubmissionResult) =>
   [r.problems.join("\n"), feedbackMarkdown(r), feedbackHtml(r), ...r.checks.map((c) => c.output + c.message)]
     .join("\n");
@@ -76,7 +84,7 @@ Deno.test("the grader contains every attack and keeps scores stable", async (t) 
       async () => {
         const r = await grade("steals_solution");
         assertEquals(r.checks.map((c) => c.earned), [0, 0], all(r));
-        assert(all(r).includes("solution copies found: 0"), all(r));
+        assert((await printed(r)).includes("solution copies found: 0 []"), await printed(r));
         const control = await grade("steals_solution", { kernelName: "deno" });
         assertEquals(control.checks[0].earned, 2, `the fixture should work unsandboxed: ${all(control)}`);
       },
@@ -89,10 +97,8 @@ Deno.test("the grader contains every attack and keeps scores stable", async (t) 
       await Deno.writeTextFile(`${out}/class/feedback/classmate.md`, "**Score: 3 / 3**");
       const r = await grade("scans_classmates");
       assertEquals(r.checks[0].earned, 0, all(r));
-      const executed = await readNotebook(r.gradedPath);
-      const line = executed.cells.flatMap((c) => c.outputs ?? []).map((o) => JSON.stringify(o))
-        .find((o) => o.includes("FOUND"));
-      const found = JSON.parse(JSON.parse(line!).text.join("").replace(/^FOUND /, "")) as {
+      const line = (await printed(r)).split("\n").find((l) => l.startsWith("FOUND "));
+      const found = JSON.parse(line!.replace(/^FOUND /, "")) as {
         notebooks: string[];
         feedback: string[];
       };
@@ -111,6 +117,7 @@ Deno.test("the grader contains every attack and keeps scores stable", async (t) 
       assertEquals(run1.results.map((r) => r.checks[0].earned), [2, 0], run1.results.map(all).join("\n"));
       const again = await grade("storage_reader");
       assertEquals(again.checks[0].earned, 0, all(again));
+      assert((await printed(again)).includes("handoff found: no"), await printed(again));
       // Without the sandbox the hand-off works: the writer's storage survives in Deno's cache folder.
       await grade("storage_writer", { kernelName: "deno" });
       const control = await grade("storage_reader", { kernelName: "deno" });
@@ -163,6 +170,11 @@ Deno.test("the grader contains every attack and keeps scores stable", async (t) 
     await t.step("a correct notebook printing 10,000 lines scores full marks", async () => {
       const r = await grade("prints_a_lot");
       assertEquals([r.status, r.total], ["graded", 3], all(r));
+      const out = await printed(r);
+      assert(
+        out.includes("log line 0: all is well") && out.includes("shows no more console output"),
+        out.slice(-500),
+      );
     });
 
     await t.step("the same batch gives the same scores three times, one or two at a time", async () => {
