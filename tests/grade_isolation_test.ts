@@ -153,17 +153,17 @@ Deno.test("the grader contains every attack and keeps scores stable", async (t) 
       "the environment, HOME, the token and the runtime folder do not reach the feedback",
       async () => {
         const r = await grade("leaks_environment");
-        const text = all(r);
+        // The feedback escapes Markdown with backslashes: read it without them.
+        const text = all(r).replaceAll("\\", "");
         assert(text.includes("LEAK"), text);
-        for (const secret of [SECRET, server.token, Deno.env.get("HOME") ?? "/root", "JUPYTER", "JPY_"]) {
+        const home = `"HOME":"${Deno.env.get("HOME")}"`;
+        for (const secret of [SECRET, server.token, "JUPYTER", "JPY_", home]) {
           assert(!text.includes(secret), `feedback leaks ${secret}`);
         }
-        // Its own connection file is all it sees of Jupyter; /tmp and HOME are empty.
-        assert(
-          /"\/run\/jupyter":\["connection\.json"\]/.test(text.replaceAll("\\", "")),
-          text.slice(0, 3000),
-        );
-        assert(/"\/tmp":\[\]/.test(text.replaceAll("\\", "")), text.slice(0, 3000));
+        assert(text.includes('"HOME":"/home/student"'), text.slice(0, 3000));
+        // Its own connection file is all it sees of Jupyter; /tmp is empty.
+        assert(/"\/run\/jupyter":\["connection\.json"\]/.test(text), text.slice(0, 3000));
+        assert(/"\/tmp":\[\]/.test(text), text.slice(0, 3000));
       },
     );
 

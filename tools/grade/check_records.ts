@@ -83,7 +83,10 @@ export function collectChecks(
     const outcome = result.checks.find((o) => o.name === c.name)!;
     const rec = records.get(c.name);
     const cellIndex = graded.cells.findIndex((x) => x.origin === "check" && x.checks.includes(c.name));
-    outcome.output = cellIndex >= 0 ? textOf(executed.cells[cellIndex].outputs) : "";
+    // What the cell printed besides the check records (whose text repeats the message).
+    outcome.output = cellIndex >= 0
+      ? textOf(executed.cells[cellIndex].outputs?.filter((o) => !("data" in o && o.data[CHECK_MIME])))
+      : "";
     if (rec) {
       outcome.passed = rec.passed;
       outcome.earned = rec.passed ? c.points : 0;

@@ -57,7 +57,7 @@ export function visibleMessage(c: CheckOutcome): string {
 function extraOutput(c: CheckOutcome, r: SubmissionResult): string {
   const sameCellHidden = r.checks.some((o) => o.hidden && o.output === c.output && o.output !== "");
   if (c.hidden || sameCellHidden) return "";
-  return c.output.split("\n").filter((l) => !/^[✓✗] (PASS|FAIL) {2}/.test(l)).join("\n").trim();
+  return c.output.trim();
 }
 
 const score = (r: SubmissionResult) =>
