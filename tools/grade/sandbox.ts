@@ -129,7 +129,6 @@ export async function startGradingServer(
     const server = await startJupyterServer({
       rootDir: root,
       extraKernelspecs: noSandboxReason ? {} : { [SANDBOXED_KERNEL]: sandboxedKernelspec(layout) },
-      serverArgs: ["--ServerApp.iopub_msg_rate_limit=0", "--ServerApp.iopub_data_rate_limit=0"],
     });
     const stop = server.stop;
     server.stop = async () => {

@@ -235,6 +235,10 @@ export async function startJupyterServer(options: ServerOptions = {}): Promise<J
       `--config=${configFile}`,
       "--ServerApp.open_browser=False",
       "--ServerApp.log_level=WARN",
+      // Every output counts: a notebook (or a student's submission) that prints a lot must not lose the
+      // outputs after it to Jupyter's IOPub rate limit ("IOPub message rate exceeded").
+      "--ServerApp.iopub_msg_rate_limit=0",
+      "--ServerApp.iopub_data_rate_limit=0",
       ...(Deno.uid() === 0 ? ["--allow-root"] : []),
       ...(options.serverArgs ?? []),
     ],
