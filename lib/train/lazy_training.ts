@@ -65,6 +65,10 @@ export interface LazyTrainingRun {
   relativeGap: number;
   /** Training loss after $T$ steps. */
   finalTrainLoss: number;
+  /** The parameters at initialization, one flat row-major array per tensor of `initMlp`'s list. */
+  paramsInit: Float32Array[];
+  /** The parameters after $T$ steps (same layout). */
+  paramsFinal: Float32Array[];
 }
 
 function frobenius(A: Matrix, B?: Matrix): number {
@@ -111,6 +115,7 @@ export function lazyTrainingRun(spec: MlpSpec, options: LazyTrainingOptions): La
   const model = (ps: tf.Tensor[], x: tf.Tensor2D) => mlpForward(spec, ps, x);
   const xtr = tf.tensor2d(xTrain), xte = tf.tensor2d(xTest), xall = tf.tensor2d([...xTrain, ...xTest]);
   try {
+    const paramsInit = params.map((p) => Float32Array.from(p.dataSync()));
     const theta0 = flattenParams(params);
     const kAll = mlpNtk(spec, params, xall);
     const ntkInit = kAll.slice(0, n).map((row) => row.slice(0, n));
@@ -128,6 +133,7 @@ export function lazyTrainingRun(spec: MlpSpec, options: LazyTrainingOptions): La
     const finalTrainLoss = tf.tidy(() => mse(model(params, xtr), yt).dataSync()[0]);
     yt.dispose();
     const thetaT = flattenParams(params);
+    const paramsFinal = params.map((p) => Float32Array.from(p.dataSync()));
     let dw = 0, w0 = 0;
     for (let i = 0; i < theta0.length; i++) {
       dw += (thetaT[i] - theta0[i]) ** 2;
@@ -153,6 +159,8 @@ export function lazyTrainingRun(spec: MlpSpec, options: LazyTrainingOptions): La
       linearizedTest,
       relativeGap: Math.sqrt(gap / moved),
       finalTrainLoss,
+      paramsInit,
+      paramsFinal,
     };
   } finally {
     [...params, xtr, xte, xall].forEach((t) => t.dispose());
