@@ -10,7 +10,7 @@ export { checkDdimStep, checkIdealDenoiser, checkLocalScorePixel } from "./diffu
 export { checkEmaThreshold, checkSharpness, type SharpnessFn } from "./sharpness.ts";
 export { checkBalanceIncrement, checkSaxeHalfTime } from "./deep_linear.ts";
 export { checkRescaleCharge, checkTranslationCharge } from "./conservation.ts";
-export { checkEigenlearningTestMse, checkSolveKappa } from "./eigenlearning.ts";
+export { checkEigenlearningTestMse, checkSamplesToHalfLearn, checkSolveKappa } from "./eigenlearning.ts";
 export { checkEmpiricalNtk, checkTwoLayerReluNtk, type EmpiricalNtkFn } from "./ntk.ts";
 export {
   checkSimpleNoiseScale,
