@@ -106,7 +106,9 @@ export function checkSamplesToHalfLearn(
           throw new CheckFailure(`${what}: you summed over degrees, not modes; each degree j has m_j modes`);
         }
         if (near(at(2 * lambda[k], mult)) || near(at(lambda[k] / 2, mult))) {
-          throw new CheckFailure(`${what}: L_k = λ_k/(λ_k + κ) = 1/2 means κ = λ_k exactly (a factor 2 is off)`);
+          throw new CheckFailure(
+            `${what}: L_k = λ_k/(λ_k + κ) = 1/2 means κ = λ_k exactly (a factor 2 is off)`,
+          );
         }
         const counted = mult.reduce((s, m, j) => s + (lambda[j] >= lambda[k] ? m : 0), 0);
         if (near(counted)) {

@@ -11,7 +11,7 @@ export { checkEmaThreshold, checkSharpness, type SharpnessFn } from "./sharpness
 export { checkBalanceIncrement, checkSaxeHalfTime } from "./deep_linear.ts";
 export { checkRescaleCharge, checkTranslationCharge } from "./conservation.ts";
 export { checkEigenlearningTestMse, checkSamplesToHalfLearn, checkSolveKappa } from "./eigenlearning.ts";
-export { checkEmpiricalNtk, checkTwoLayerReluNtk, type EmpiricalNtkFn } from "./ntk.ts";
+export { checkEmpiricalNtk, checkKinkExponent, checkTwoLayerReluNtk, type EmpiricalNtkFn } from "./ntk.ts";
 export {
   checkSimpleNoiseScale,
   checkStationaryExcessRisk,
@@ -26,11 +26,13 @@ export {
 } from "./scaling.ts";
 export { checkKernelSpectrum, checkPoolTestMse } from "./kernel_probe.ts";
 export {
+  checkBestLrExponent,
   checkLogLogSlope,
   checkMuPConfig,
   type LogLogSlopeFn,
   type MuPConfigFn,
   type MuPLayer,
+  type WidthExponents,
 } from "./mup.ts";
 export { checkFourierPowerShare, checkLeapComplexity, type FourierShareFn, type LeapFn } from "./grokking.ts";
 export { checkLinearCka, checkNc1, type LinearCkaFn, type Nc1Fn } from "./neural_collapse.ts";
