@@ -51,3 +51,19 @@ Deno.test("lazyTrainingRun() sees weights, NTK and outputs move less from their 
   assert(narrow.k / wide.k > 2.5, `NTK change ratio ${narrow.k / wide.k}`);
   assert(narrow.g / wide.g > 2, `gap ratio ${narrow.g / wide.g}`);
 });
+
+Deno.test("lazyTrainingRun() returns the parameters before and after training, whose distance is the weight change", () => {
+  const run = lazyTrainingRun({ sizes: [d, 16, 1], parameterization: "ntk", bias: false }, {
+    xTrain,
+    yTrain,
+    xTest,
+    eta: 0.5,
+    steps: 10,
+    seed: 4,
+  });
+  assertEquals(run.paramsInit.map((p) => p.length), [d * 16, 16]);
+  assertEquals(run.paramsFinal.map((p) => p.length), [d * 16, 16]);
+  let moved = 0;
+  run.paramsInit.forEach((p, l) => p.forEach((v, i) => (moved += (run.paramsFinal[l][i] - v) ** 2)));
+  assertClose(Math.sqrt(moved), run.weightChange, 1e-5);
+});
