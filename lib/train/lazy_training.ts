@@ -88,8 +88,8 @@ function outputs(spec: MlpSpec, params: tf.Tensor[], x: tf.Tensor2D): Float64Arr
  * Initialize an MLP of architecture `spec` (scalar output), train it by full-batch GD, and compare it with
  * its linearization (see the module documentation). All tensors are freed.
  *
- * @throws {RangeError} when the output is not scalar, shapes disagree, or `eta` is unstable for the
- *   linearized model
+ * @throws {RangeError} when the output is not scalar, shapes disagree, `eta` is unstable for the linearized
+ *   model, or the network's own gradient descent diverges (the message names the step and the loss)
  *
  * @example
  * ```ts ignore
@@ -124,11 +124,22 @@ export function lazyTrainingRun(spec: MlpSpec, options: LazyTrainingOptions): La
     const target = Float64Array.from(yTrain, (y, i) => y + (centre ? f0Train[i] : 0));
     const lin = linearizedGd(ntkInit, ntkInitCross, { f0Train, f0Test, y: target, eta, steps });
     const yt = tf.tensor2d(Float32Array.from(target), [n, 1]);
+    let firstLoss = NaN;
     for (let t = 0; t < steps; t++) {
-      tf.tidy(() => {
-        const { grads } = tf.variableGrads(() => mse(model(params, xtr), yt), params);
+      const loss = tf.tidy(() => {
+        const { value, grads } = tf.variableGrads(() => mse(model(params, xtr), yt), params);
         for (const p of params) p.assign(tf.sub(p, tf.mul(grads[p.name], eta)));
+        return value.dataSync()[0];
       });
+      if (t === 0) firstLoss = loss;
+      if (!Number.isFinite(loss) || loss > 1e6 * firstLoss) {
+        yt.dispose();
+        throw new RangeError(
+          `lazyTrainingRun: gradient descent diverged at step ${t} (loss ${loss}, from ${firstLoss} at step 0); ` +
+            `η = ${eta} is too large for this network — lower it (the linearized dynamics need ` +
+            `η·λ_max(Θ₀)/n < 2)`,
+        );
+      }
     }
     const finalTrainLoss = tf.tidy(() => mse(model(params, xtr), yt).dataSync()[0]);
     yt.dispose();
