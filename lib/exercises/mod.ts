@@ -14,8 +14,8 @@ export { checkCollapseNu, checkDdimStep, checkIdealDenoiser, checkLocalScorePixe
 export { checkEmaThreshold, checkSharpness, type SharpnessFn } from "./sharpness.ts";
 export { checkBalanceIncrement, checkSaxeHalfTime, checkStartForHalfTime } from "./deep_linear.ts";
 export { checkEquilibriumNorm, checkRescaleCharge, checkTranslationCharge } from "./conservation.ts";
-export { checkEigenlearningTestMse, checkSolveKappa } from "./eigenlearning.ts";
-export { checkEmpiricalNtk, checkTwoLayerReluNtk, type EmpiricalNtkFn } from "./ntk.ts";
+export { checkEigenlearningTestMse, checkSamplesToHalfLearn, checkSolveKappa } from "./eigenlearning.ts";
+export { checkEmpiricalNtk, checkKinkExponent, checkTwoLayerReluNtk, type EmpiricalNtkFn } from "./ntk.ts";
 export {
   checkSimpleNoiseScale,
   checkStationaryExcessRisk,
@@ -30,11 +30,13 @@ export {
 } from "./scaling.ts";
 export { checkKappaExponent, checkKernelSpectrum, checkPoolTestMse } from "./kernel_probe.ts";
 export {
+  checkBestLrExponent,
   checkLogLogSlope,
   checkMuPConfig,
   type LogLogSlopeFn,
   type MuPConfigFn,
   type MuPLayer,
+  type WidthExponents,
 } from "./mup.ts";
 export { checkFourierPowerShare, checkLeapComplexity, type FourierShareFn, type LeapFn } from "./grokking.ts";
 export { checkLinearCka, checkNc1, type LinearCkaFn, type Nc1Fn } from "./neural_collapse.ts";
