@@ -8,7 +8,7 @@
  *
  * Needs Chromium (`apt-get install chromium`; or set LM_CHROMIUM to its path).
  */
-import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import type { Browser, Page } from "puppeteer-core";
 import { assert, assertEquals } from "../lib/_assert.ts";
 import { VEGALITE_MIME } from "../lib/plot/render.ts";
 import { buildBook } from "../tools/book/build.ts";
@@ -16,8 +16,8 @@ import { startJupyterServer } from "../tools/jupyter/server.ts";
 import type { Notebook } from "../tools/notebook/nbformat.ts";
 import { writeReport } from "../tools/notebook/report.ts";
 import { runNotebooks } from "../tools/notebook/runner.ts";
+import { launchChromium } from "./_chromium.ts";
 
-const CHROMIUM = Deno.env.get("LM_CHROMIUM") ?? "/usr/bin/chromium";
 const NOTEBOOKS = [
   "notebooks/00_orientation.ipynb",
   "notebooks/01_gradient_descent_quadratic.ipynb",
@@ -44,33 +44,6 @@ async function executedCourse(dir: string): Promise<void> {
   } finally {
     await server.stop();
   }
-}
-
-async function launch(profile: string): Promise<Browser> {
-  try {
-    await Deno.stat(CHROMIUM);
-  } catch {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: install Debian's package "chromium" (apt-get install -y chromium) ` +
-        "or set LM_CHROMIUM to a Chromium binary",
-    );
-  }
-  return await puppeteer.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    userDataDir: profile,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--allow-file-access-from-files",
-    ],
-  });
 }
 
 /** Open `url`, collecting console errors, page errors and requests that leave the machine. */
@@ -174,7 +147,7 @@ Deno.test("the course website works in a real browser, from file://, with nothin
     const site = `${dir}/book`;
     const stats = await buildBook({ buildDir: dir, outDir: site });
     assert(stats.seconds < 15, `the site builds in under 15 s, took ${stats.seconds.toFixed(1)} s`);
-    browser = await launch(`${dir}/profile`);
+    browser = await launchChromium(`${dir}/profile`);
     for (const { file } of stats.pages) {
       await t.step(
         `${file} loads cleanly, draws its charts, shows no raw TeX, and its links resolve`,
