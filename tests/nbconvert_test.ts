@@ -82,9 +82,14 @@ Deno.test("nbconvert's HTML export shows every chart as a non-blank image, at it
     }
     const executed = `${dir}/${FIXTURE}`;
     const nb: Notebook = JSON.parse(await Deno.readTextFile(executed));
-    const bundles = nb.cells.flatMap((c) => c.outputs ?? []).flatMap((o) => "data" in o ? [o.data] : [])
-      .filter((d) => d[VEGALITE_MIME]);
-    assertEquals(bundles.length, CHARTS, "the fixture displays one bundle per chart");
+    const charts = nb.cells.flatMap((c) => c.outputs ?? []).flatMap((o) => "data" in o ? [o] : [])
+      .filter((o) => o.data[VEGALITE_MIME]);
+    assertEquals(charts.length, CHARTS, "the fixture displays one bundle per chart");
+    for (const o of charts) {
+      // Notebook 6 opened untrusted shows the PNG, at the size this metadata gives (the PNG has 2× pixels).
+      const size = String(o.data["text/markdown"]).match(/ width="(\d+)" height="(\d+)"/)!;
+      assertEquals(o.metadata, { "image/png": { width: Number(size[1]), height: Number(size[2]) } });
+    }
 
     for (
       const [label, extra] of [["as exported", []], ["with sanitize_html", [

@@ -17,6 +17,7 @@ export {
 } from "./charts.ts";
 export {
   chartBundle,
+  chartMetadata,
   markdownImage,
   renderSvg,
   showChart,

@@ -3,6 +3,7 @@ import { captureDisplays } from "../display.ts";
 import { assertThrows } from "../_assert.ts";
 import {
   chartBundle,
+  chartMetadata,
   lineChart,
   PNG_SCALE,
   pngSize,
@@ -72,6 +73,13 @@ Deno.test("the Markdown of a chart is one <img> of its PNG at the chart's size, 
       `width="${Math.round(width / PNG_SCALE)}" height="${Math.round(height / PNG_SCALE)}">`,
   );
   assertEquals(markdown.split("\n").length, 1, "one line: no Markdown block structure around it");
+});
+
+Deno.test("chartMetadata() gives the PNG the chart's own size, which the SVG states", async () => {
+  const bundle = await chartBundle(lineChart(rows, { x: "step", y: "loss" }));
+  const svg = String(bundle["image/svg+xml"]);
+  const [, width, height] = svg.match(/^<svg[^>]* width="(\d+)" height="(\d+)"/)!.map(Number);
+  assertEquals(chartMetadata(bundle), { "image/png": { width, height } });
 });
 
 Deno.test("pngSize() reads the IHDR chunk and refuses bytes that are not a PNG", () => {

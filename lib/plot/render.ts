@@ -85,7 +85,18 @@ export async function chartBundle(spec: VegaLiteSpec): Promise<MimeBundle> {
   };
 }
 
+/**
+ * Output metadata that shows a chart bundle's PNG at the chart's size rather than at its
+ * {@linkcode PNG_SCALE}× pixels (Notebook 6 opened untrusted shows the PNG).
+ */
+export function chartMetadata(bundle: MimeBundle): Record<string, unknown> {
+  const png = Uint8Array.from(atob(String(bundle["image/png"])), (c) => c.charCodeAt(0));
+  const { width, height } = pngSize(png);
+  return { "image/png": { width: Math.round(width / PNG_SCALE), height: Math.round(height / PNG_SCALE) } };
+}
+
 /** Display a chart (interactive in JupyterLab, an image in nbconvert and older viewers, text in a terminal). */
 export async function showChart(spec: VegaLiteSpec): Promise<void> {
-  await display(await chartBundle(spec));
+  const bundle = await chartBundle(spec);
+  await display(bundle, { metadata: chartMetadata(bundle) });
 }
