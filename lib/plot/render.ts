@@ -2,7 +2,7 @@
  * Render a Vega-Lite v5 spec to one display bundle that every viewer can show (DESIGN.md, "Vega-Lite"):
  *
  * - `application/vnd.vegalite.v5+json`: the spec, interactive in JupyterLab / Notebook 7 and on the website;
- * - `image/svg+xml`: rendered headlessly, for GitHub and nbviewer;
+ * - `image/svg+xml`: rendered headlessly, the vector image, for viewers that rank SVG above Markdown and PNG;
  * - `image/png`: the SVG rasterized (lib/plot/raster.ts), for notebooks opened untrusted (Notebook 6 shows
  *   only text, LaTeX, PNG, JPEG and GIF then);
  * - `text/markdown`: one `<img>` of that PNG at the chart's size, alt text = the description. nbconvert ranks
