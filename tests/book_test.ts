@@ -25,7 +25,7 @@ import { launchChromium } from "./_chromium.ts";
 const NOTEBOOKS = [
   "notebooks/00_orientation.ipynb",
   "notebooks/01_gradient_descent_quadratic.ipynb",
-  "notebooks/13_open_problems.ipynb",
+  "notebooks/14_open_problems.ipynb",
 ];
 const FIXTURE = "tests/fixtures/book/90_slider.ipynb";
 
@@ -134,7 +134,7 @@ Deno.test("the course website works in a real browser, from file://, with nothin
     const names = existing
       ? [...Deno.readDirSync(`${buildDir}/notebooks`)].map((e) => e.name).filter((n) => n.endsWith(".ipynb"))
         .map((n) => n.replace(/\.ipynb$/, "")).sort()
-      : ["00_orientation", "01_gradient_descent_quadratic", "13_open_problems", "90_slider"];
+      : ["00_orientation", "01_gradient_descent_quadratic", "14_open_problems", "90_slider"];
     await t.step(
       `every chart output of the ${names.length} executed notebooks carries SVG, PNG and a description`,
       async () => {

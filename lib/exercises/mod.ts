@@ -6,7 +6,7 @@
  * @module
  */
 export { checkDistanceAfter, checkMaxStableLearningRate } from "./gd_quadratic.ts";
-export { checkDdimStep, checkIdealDenoiser, checkLocalScorePixel } from "./diffusion.ts";
+export { checkCollapseNu, checkDdimStep, checkIdealDenoiser, checkLocalScorePixel } from "./diffusion.ts";
 export { checkEmaThreshold, checkSharpness, type SharpnessFn } from "./sharpness.ts";
 export { checkBalanceIncrement, checkSaxeHalfTime } from "./deep_linear.ts";
 export { checkRescaleCharge, checkTranslationCharge } from "./conservation.ts";
@@ -24,7 +24,7 @@ export {
   type ComputeSplitFn,
   type PowerLawFitFn,
 } from "./scaling.ts";
-export { checkKernelSpectrum, checkPoolTestMse } from "./kernel_probe.ts";
+export { checkKappaExponent, checkKernelSpectrum, checkPoolTestMse } from "./kernel_probe.ts";
 export {
   checkLogLogSlope,
   checkMuPConfig,
@@ -34,3 +34,9 @@ export {
 } from "./mup.ts";
 export { checkFourierPowerShare, checkLeapComplexity, type FourierShareFn, type LeapFn } from "./grokking.ts";
 export { checkLinearCka, checkNc1, type LinearCkaFn, type Nc1Fn } from "./neural_collapse.ts";
+export {
+  type AntipodalBoundaryFn,
+  type BothActiveErrorFn,
+  checkAntipodalBoundary,
+  checkBothActiveError,
+} from "./superposition.ts";

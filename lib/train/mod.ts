@@ -89,3 +89,4 @@ export {
   type UfmRun,
 } from "./unconstrained_features.ts";
 export { type ClassifierRecord, type ClassifierTrainOptions, trainClassifier } from "./classifier.ts";
+export { type ToyModel, type ToyModelOptions, trainToyModel, trainToyModelBestOf } from "./superposition.ts";
