@@ -132,7 +132,7 @@ Deno.test("the course website works in a real browser, from file://, with nothin
   try {
     if (!existing) await executedCourse(dir);
     const names = existing
-      ? [...Deno.readDirSync(`${buildDir}/notebooks`)].map((e) => e.name).filter((n) => n.endsWith(".ipynb"))
+      ? [...Deno.readDirSync("notebooks")].map((e) => e.name).filter((n) => /^\d\d_.*\.ipynb$/.test(n))
         .map((n) => n.replace(/\.ipynb$/, "")).sort()
       : ["00_orientation", "01_gradient_descent_quadratic", "14_open_problems", "90_slider"];
     await t.step(
@@ -157,7 +157,8 @@ Deno.test("the course website works in a real browser, from file://, with nothin
       },
     );
     const site = `${dir}/book`;
-    const stats = await buildBook({ buildDir, outDir: site });
+    // The default build holds a fixture that is no course notebook: take every executed notebook then.
+    const stats = await buildBook({ buildDir, outDir: site, sources: existing ? "notebooks" : null });
     assert(stats.seconds < 15, `the site builds in under 15 s, took ${stats.seconds.toFixed(1)} s`);
     if (existing) {
       const kb = (n: number) => `${(n / 1024).toFixed(0)} kB`;

@@ -17,6 +17,7 @@ const notebook = (number: string, result: BookResult): BookNotebook => ({
 Deno.test("the course map shows a notebook that stopped at an error as failed, with its status, never green", () => {
   const course: BookCourse = {
     hasClaims: true,
+    stale: [],
     notebooks: [
       notebook("01", { path: "notebooks/01_x.ipynb", status: "passed", claims: [claim(true), claim(true)] }),
       notebook("02", {
