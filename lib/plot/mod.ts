@@ -17,13 +17,15 @@ export {
 } from "./charts.ts";
 export {
   chartBundle,
+  chartMetadata,
+  markdownImage,
   renderSvg,
   showChart,
   VEGALITE_MIME,
   type VegaLiteSpec,
   withDescription,
 } from "./render.ts";
-export { base64, type PngOptions, renderPng } from "./raster.ts";
+export { base64, PNG_SCALE, type PngOptions, pngSize, renderPng } from "./raster.ts";
 export { type ChartSummary, describeChart, fallbackDescription, roundForText } from "./description.ts";
 export { plainText, type PlainTextOptions } from "./plain_text.ts";
 export { sliderChart, type SliderOptions, type SliderParam } from "./slider_chart.ts";

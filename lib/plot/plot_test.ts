@@ -1,7 +1,18 @@
 import { assert, assertEquals } from "../_assert.ts";
 import { captureDisplays } from "../display.ts";
 import { assertThrows } from "../_assert.ts";
-import { chartBundle, lineChart, renderSvg, showChart, theoryVsMeasurement, VEGALITE_MIME } from "./mod.ts";
+import {
+  chartBundle,
+  chartMetadata,
+  lineChart,
+  PNG_SCALE,
+  pngSize,
+  renderPng,
+  renderSvg,
+  showChart,
+  theoryVsMeasurement,
+  VEGALITE_MIME,
+} from "./mod.ts";
 
 const rows = [0, 1, 2, 3].map((step) => ({ step, loss: 2 ** -step, run: step % 2 ? "a" : "b" }));
 
@@ -29,7 +40,7 @@ Deno.test("lineChart() drops rows a log axis cannot show instead of failing", ()
   assertEquals((spec as unknown as { data: { values: unknown[] } }).data.values, [{ x: 2, y: 1 }]);
 });
 
-Deno.test("showChart() displays exactly one bundle with four representations", async () => {
+Deno.test("showChart() displays exactly one bundle with five representations", async () => {
   const spec = theoryVsMeasurement(rows, { theory: rows, x: "step", y: "loss" });
   const { bundles } = await captureDisplays(() => showChart(spec));
   assertEquals(bundles.length, 1);
@@ -37,8 +48,50 @@ Deno.test("showChart() displays exactly one bundle with four representations", a
     "application/vnd.vegalite.v5+json",
     "image/png",
     "image/svg+xml",
+    "text/markdown",
     "text/plain",
   ]);
+});
+
+Deno.test("the Markdown of a chart is one <img> of its PNG at the chart's size, with the description as alt text", async () => {
+  const spec = lineChart(rows, {
+    x: "step",
+    y: "loss",
+    title: "Loss",
+    description: 'Loss "halves" <each> $step$',
+  });
+  const bundle = await chartBundle(spec);
+  const markdown = String(bundle["text/markdown"]);
+  const png = String(bundle["image/png"]);
+  const { width, height } = pngSize(Uint8Array.from(atob(png), (c) => c.charCodeAt(0)));
+  const svg = String(bundle["image/svg+xml"]);
+  const svgWidth = Number(svg.match(/^<svg[^>]* width="(\d+)"/)![1]);
+  assertEquals(Math.round(width / PNG_SCALE), svgWidth, "the PNG is PNG_SCALE times the SVG's width");
+  assertEquals(
+    markdown,
+    `<img src="data:image/png;base64,${png}" alt="Loss &quot;halves&quot; &lt;each&gt; &#36;step&#36;" ` +
+      `width="${Math.round(width / PNG_SCALE)}" height="${Math.round(height / PNG_SCALE)}">`,
+  );
+  assertEquals(markdown.split("\n").length, 1, "one line: no Markdown block structure around it");
+});
+
+Deno.test("chartMetadata() gives the PNG the chart's own size, which the SVG states", async () => {
+  const bundle = await chartBundle(lineChart(rows, { x: "step", y: "loss" }));
+  const svg = String(bundle["image/svg+xml"]);
+  const [, width, height] = svg.match(/^<svg[^>]* width="(\d+)" height="(\d+)"/)!.map(Number);
+  assertEquals(chartMetadata(bundle), { "image/png": { width, height } });
+});
+
+Deno.test("pngSize() reads the IHDR chunk and refuses bytes that are not a PNG", () => {
+  const png = renderPng(
+    '<svg xmlns="http://www.w3.org/2000/svg" width="30" height="20"><rect width="30" height="20"/></svg>',
+  );
+  assertEquals(pngSize(png), { width: 30 * PNG_SCALE, height: 20 * PNG_SCALE });
+  assertThrows(
+    () => pngSize(new TextEncoder().encode("GIF89a not a png at all")),
+    RangeError,
+    "pngSize: not a PNG",
+  );
 });
 
 Deno.test("field names with . [ ] ' : draw the same marks as plain ones; \" is refused with the name", async () => {

@@ -9,9 +9,12 @@
 // @ts-types="./_resvg.d.ts"
 import { Resvg } from "@resvg/resvg-js";
 
+/** Pixels per SVG pixel of chart PNGs: 2 keeps text sharp on high-density screens. */
+export const PNG_SCALE = 2;
+
 /** Options of {@linkcode renderPng}. */
 export interface PngOptions {
-  /** Pixels per SVG pixel (2 keeps text sharp on high-density screens). Default 2. */
+  /** Pixels per SVG pixel. Default {@linkcode PNG_SCALE}. */
   scale?: number;
 }
 
@@ -31,7 +34,7 @@ export interface PngOptions {
 export function renderPng(svg: string, options: PngOptions = {}): Uint8Array {
   try {
     const image = new Resvg(svg, {
-      fitTo: { mode: "zoom", value: options.scale ?? 2 },
+      fitTo: { mode: "zoom", value: options.scale ?? PNG_SCALE },
       background: "white",
       font: { loadSystemFonts: true, defaultFontFamily: "DejaVu Sans", sansSerifFamily: "DejaVu Sans" },
     });
@@ -41,6 +44,21 @@ export function renderPng(svg: string, options: PngOptions = {}): Uint8Array {
       `renderPng: resvg could not render ${JSON.stringify(svg.slice(0, 60))}…: ${(e as Error).message}`,
     );
   }
+}
+
+/**
+ * Pixel size of a PNG, read from its IHDR chunk.
+ *
+ * @throws {RangeError} when `png` does not start with the PNG signature and an IHDR chunk
+ */
+export function pngSize(png: Uint8Array): { width: number; height: number } {
+  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  const ihdr = [0x49, 0x48, 0x44, 0x52];
+  if (png.length < 24 || signature.some((b, i) => png[i] !== b) || ihdr.some((b, i) => png[12 + i] !== b)) {
+    throw new RangeError(`pngSize: not a PNG (${png.length} bytes starting ${[...png.subarray(0, 8)]})`);
+  }
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
 }
 
 /** Base64 of bytes, as Jupyter's `image/png` expects. */

@@ -21,12 +21,19 @@ export interface BookOptions {
   outDir?: string;
   /** README with the course map. Default "README.md". */
   readme?: string;
+  /**
+   * The course's source notebooks: an executed copy without one here is stale and left out. Default
+   * "notebooks"; `null` takes every executed notebook (a test's own fixtures).
+   */
+  sources?: string | null;
 }
 
 /** What was built. */
 export interface BookStats {
   outDir: string;
   pages: { file: string; bytes: number }[];
+  /** Executed notebooks left out: the course no longer has them. */
+  stale: string[];
   charts: number;
   seconds: number;
 }
@@ -41,7 +48,8 @@ export async function buildBook(options: BookOptions = {}): Promise<BookStats> {
   const t0 = performance.now();
   const buildDir = options.buildDir ?? "_build";
   const outDir = options.outDir ?? `${buildDir}/book`;
-  const course = await readCourse(buildDir, options.readme ?? "README.md");
+  const sources = options.sources === undefined ? "notebooks" : options.sources ?? undefined;
+  const course = await readCourse(buildDir, options.readme ?? "README.md", sources);
   await Deno.remove(outDir, { recursive: true }).catch((e) => {
     if (!(e instanceof Deno.errors.NotFound)) throw e;
   });
@@ -87,5 +95,5 @@ export async function buildBook(options: BookOptions = {}): Promise<BookStats> {
 <code>deno task book</code>.</p><p><a href="index.html">Back to the course</a></p></body></html>\n`;
   }
   await write("report.html", report);
-  return { outDir, pages, charts, seconds: (performance.now() - t0) / 1000 };
+  return { outDir, pages, stale: course.stale, charts, seconds: (performance.now() - t0) / 1000 };
 }

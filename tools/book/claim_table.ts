@@ -14,16 +14,25 @@ export function claimId(stem: string, index: number): string {
   return `claim-${stem.slice(0, 2)}-${index + 1}`;
 }
 
+/** How far a rival missed, in the claim's terms: bands away (prediction), share beyond the bound (bound). */
+function miss(claim: BookClaim, resolution: number | undefined): string {
+  if (typeof resolution !== "number" || !Number.isFinite(resolution)) return "";
+  return claim.kind === "bound"
+    ? `${fmt(100 * resolution)}% beyond the bound`
+    : `${fmt(resolution)} band${resolution === 1 ? "" : "s"} away`;
+}
+
 function rivalsCell(claim: BookClaim): string {
-  if (!claim.rivals?.length) return claim.discriminates === undefined ? "" : "—";
-  const items = claim.rivals.map((r) =>
-    `<li class="${r.passed ? "rival-fits" : "rival-out"}">${escapeHtml(r.name)}: ${
+  if (!claim.rivals?.length) {
+    if (claim.noRival) return `none but arithmetic: ${escapeHtml(claim.noRival)}`;
+    return claim.discriminates === undefined ? "" : "none named";
+  }
+  const items = claim.rivals.map((r) => {
+    const how = miss(claim, r.resolution);
+    return `<li class="${r.passed ? "rival-fits" : "rival-out"}">${escapeHtml(r.name)}: ${
       escapeHtml(fmt(r.predicted))
-    } ` +
-    `${r.passed ? "(also within tolerance)" : "(ruled out)"}${
-      r.resolution ? ` <span class="resolution">${escapeHtml(r.resolution)}</span>` : ""
-    }</li>`
-  );
+    } ${r.passed ? "(also within tolerance" : "(ruled out"}${how ? `, ${escapeHtml(how)}` : ""})</li>`;
+  });
   return `<ul class="rivals">${items.join("")}</ul>`;
 }
 

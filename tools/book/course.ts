@@ -18,7 +18,10 @@ export interface BookClaim {
   deviation?: number;
   cellIndex?: number;
   kind?: "prediction" | "bound" | string;
-  rivals?: { name: string; predicted: number; passed: boolean; resolution?: string }[];
+  /** Rivals judged by the claim's own rule; `resolution`: bands away (prediction), share beyond (bound). */
+  rivals?: { name: string; predicted: number; passed: boolean; resolution?: number }[];
+  /** Why an exact identity has no rival but arithmetic. */
+  noRival?: string;
   discriminates?: boolean;
 }
 
@@ -56,6 +59,8 @@ export interface BookCourse {
   info?: Record<string, unknown>;
   /** True when claims.json was found. */
   hasClaims: boolean;
+  /** Executed notebooks left out because the course no longer has them (renamed or removed since the run). */
+  stale: string[];
 }
 
 /** The "reproduces" column of the README's course map, by notebook number. */
@@ -84,10 +89,16 @@ function firstParagraph(cells: Cell[]): string {
 
 /**
  * Read the executed course from `buildDir` (`notebooks/*.ipynb`, `claims.json`) and the README's course map.
+ * With `sourceDir` (the course's `notebooks/`), an executed copy whose notebook is no longer there is left
+ * out and listed in `stale`: the site never shows a page the course no longer has.
  *
  * @throws {Error} when `buildDir/notebooks` holds no executed notebook (with the command that makes them)
  */
-export async function readCourse(buildDir: string, readmePath: string): Promise<BookCourse> {
+export async function readCourse(
+  buildDir: string,
+  readmePath: string,
+  sourceDir?: string,
+): Promise<BookCourse> {
   const dir = `${buildDir}/notebooks`;
   const names: string[] = [];
   try {
@@ -96,6 +107,17 @@ export async function readCourse(buildDir: string, readmePath: string): Promise<
     }
   } catch (e) {
     if (!(e instanceof Deno.errors.NotFound)) throw e;
+  }
+  const stale: string[] = [];
+  if (sourceDir !== undefined) {
+    for (const name of [...names]) {
+      try {
+        await Deno.stat(`${sourceDir}/${name}`);
+      } catch {
+        stale.push(`${dir}/${name}`);
+        names.splice(names.indexOf(name), 1);
+      }
+    }
   }
   if (names.length === 0) {
     throw new Error(
@@ -138,5 +160,5 @@ export async function readCourse(buildDir: string, readmePath: string): Promise<
       result: claims.results?.find((r) => r.path.split("/").pop() === name),
     });
   }
-  return { notebooks, info: claims.info, hasClaims };
+  return { notebooks, info: claims.info, hasClaims, stale: stale.sort() };
 }

@@ -29,8 +29,13 @@ export function indexPage(course: BookCourse, md: ReturnType<typeof courseMarkdo
   const rows = course.notebooks.map((nb) => {
     const claims = nb.result?.claims ?? [];
     const ok = claims.filter((c) => c.passed).length;
+    // A notebook that stopped at an error is not green, even with no claim failed: it did not run to the end.
+    const status = nb.result?.status ?? "";
+    const stopped = nb.result && !["passed", "claims-failed"].includes(status);
     const cell = nb.result
-      ? `<td class="${ok === claims.length ? "pass" : "fail"}">${ok}/${claims.length}</td>`
+      ? `<td class="${status === "passed" && ok === claims.length ? "pass" : "fail"}"${
+        stopped ? ` title="${escapeHtml(nb.result.message ?? "")}"` : ""
+      }>${ok}/${claims.length}${stopped ? ` · ${escapeHtml(status.replace(/-/g, " "))}` : ""}</td>`
       : "<td>–</td>";
     return `<tr><td>${nb.number}</td><td><a href="${pageOf(nb)}">${escapeHtml(nb.title)}</a></td>` +
       `<td>${md.renderInline(nb.reproduces)}</td>${cell}</tr>`;

@@ -17,6 +17,9 @@ export async function main(args: string[]): Promise<number> {
   });
   try {
     const stats = await buildBook({ buildDir: values.build, outDir: values.out });
+    for (const file of stats.stale) {
+      console.error(`left out ${file}: the course has no such notebook now (run \`deno task course\` again)`);
+    }
     const kb = (n: number) => `${(n / 1024).toFixed(0)} kB`;
     for (const p of stats.pages) console.log(`${p.file.padEnd(44)} ${kb(p.bytes).padStart(8)}`);
     const total = stats.pages.reduce((s, p) => s + p.bytes, 0);

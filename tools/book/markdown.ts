@@ -16,6 +16,17 @@ export function slugify(text: string): string {
     "section";
 }
 
+/**
+ * The site's page for a link to a course notebook (`14_open_problems.ipynb#x`, `../notebooks/…`,
+ * `notebooks/…`): `14_open_problems.html#x`, when the course has that very notebook; else undefined.
+ */
+export function notebookPageOf(href: string, targets: ReferenceTargets): string | undefined {
+  const m = href.match(/^(?:\.\/|\.\.\/notebooks\/|notebooks\/)?((\d\d)_[^/#?]+)\.ipynb(#.*)?$/);
+  if (!m) return undefined;
+  const page = targets.notebookHref(m[2]);
+  return page === `${m[1]}.html` ? page + (m[3] ?? "") : undefined;
+}
+
 /** A Markdown renderer for the course's text. */
 export function courseMarkdown(targets: ReferenceTargets): MarkdownIt {
   const md: MarkdownIt = new MarkdownIt({
@@ -50,6 +61,8 @@ export function courseMarkdown(targets: ReferenceTargets): MarkdownIt {
   md.renderer.rules.link_open = (tokens: any[], i: number, options: unknown, env: unknown, self: any) => {
     const href = tokens[i].attrGet("href") ?? "";
     if (/^https?:/.test(href)) tokens[i].attrSet("class", "external");
+    const page = notebookPageOf(href, targets);
+    if (page) tokens[i].attrSet("href", page);
     return defaultLink(tokens, i, options, env, self);
   };
   return md;

@@ -83,9 +83,11 @@ export function notebookPage(
     } of ${result.claims.length} claims reproduced ` +
       `when the course last ran (${escapeHtml(result.status)}${
         result.seconds ? `, ${result.seconds.toFixed(1)} s` : ""
-      }${
-        result.backend ? `, ${escapeHtml(result.backend)}` : ""
-      }). <a href="report.html">Reproducibility report</a>.</p>`
+      }${result.backend ? `, ${escapeHtml(result.backend)}` : ""})${
+        ["passed", "claims-failed"].includes(result.status) || !result.message
+          ? ""
+          : `: it stopped at ${escapeHtml(result.message)}`
+      }. <a href="report.html">Reproducibility report</a>.</p>`
     : "";
   const summary = result?.claims.length
     ? `<section class="claims-summary"><h2 id="run-claims">Claims of this notebook</h2>${

@@ -7,6 +7,7 @@
  */
 import { CLAIM_MIME } from "../../lib/mime.ts";
 import { VEGALITE_MIME } from "../../lib/plot/render.ts";
+import { PNG_SCALE, pngSize } from "../../lib/plot/raster.ts";
 import { escapeHtml } from "../../lib/display.ts";
 import type { Output } from "../notebook/nbformat.ts";
 import { claimTable } from "./claim_table.ts";
@@ -27,12 +28,6 @@ export interface OutputContext {
 const text = (v: unknown): string => Array.isArray(v) ? v.join("") : String(v ?? "");
 // deno-lint-ignore no-control-regex
 const stripAnsi = (s: string): string => s.replace(/\x1b\[[0-9;]*[A-Za-z]/g, "");
-
-/** Pixel size of a PNG, read from its header. */
-export function pngSize(bytes: Uint8Array): { width: number; height: number } {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return { width: view.getUint32(16), height: view.getUint32(20) };
-}
 
 function decodeBase64(b64: string): Uint8Array {
   return Uint8Array.from(atob(b64.replace(/\s+/g, "")), (c) => c.charCodeAt(0));
@@ -55,9 +50,9 @@ function chart(data: Record<string, unknown>, ctx: OutputContext): string {
     const bytes = decodeBase64(data["image/png"] as string);
     const { width, height } = pngSize(bytes);
     const href = ctx.saveImage(`${ctx.stem}-chart-${n}.png`, bytes);
-    // The PNG is drawn at twice the chart's size (lib/plot/raster.ts): shown at half its pixels.
-    fallback = `<img class="chart-fallback" src="${href}" width="${Math.round(width / 2)}" height="${
-      Math.round(height / 2)
+    // The PNG has PNG_SCALE pixels per chart pixel (lib/plot/raster.ts): shown at the chart's own size.
+    fallback = `<img class="chart-fallback" src="${href}" width="${Math.round(width / PNG_SCALE)}" height="${
+      Math.round(height / PNG_SCALE)
     }" alt="${escapeHtml(description)}">`;
   } else if (typeof data["image/svg+xml"] === "string") {
     fallback = `<img class="chart-fallback" src="data:image/svg+xml;base64,${
