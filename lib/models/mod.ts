@@ -38,3 +38,4 @@ export {
   type MeanFieldInit,
   type MeanFieldNet,
 } from "./mean_field_net.ts";
+export { randomProjection } from "./random_projection.ts";

@@ -62,6 +62,8 @@ export interface FullBatchRun {
   stepsTaken: number;
   /** True when training stopped on a non-finite or huge loss. */
   diverged: boolean;
+  /** Where it stopped, when it diverged: the step $t$ whose loss $L(\theta_t)$ was not finite or too large. */
+  divergedAt: { step: number; loss: number } | null;
   /** Hessian-vector products used in total (the cost of tracking sharpness). */
   hvps: number;
 }
@@ -172,7 +174,15 @@ export async function trainFullBatch(
     }
   }
   if (velocity !== null) tf.dispose(velocity);
-  return { losses, sharpness: records, stepsTaken: Math.min(t, steps), diverged, hvps };
+  const divergedAt = diverged ? { step: t, loss: losses[t] } : null;
+  if (progressId) {
+    // The last word of the progress line: where the run diverged, or that it finished.
+    const text = divergedAt
+      ? `${options.progress}: DIVERGED at step ${t}/${steps} (loss ${divergedAt.loss.toPrecision(4)})`
+      : `${options.progress}: done, ${steps} steps, final loss ${losses[steps].toPrecision(4)}`;
+    await display({ "text/plain": text }, { displayId: progressId, update: records.length > 0 });
+  }
+  return { losses, sharpness: records, stepsTaken: Math.min(t, steps), diverged, divergedAt, hvps };
 }
 
 function topEigenvalue(
