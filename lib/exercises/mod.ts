@@ -7,7 +7,13 @@
  */
 export { checkDistanceAfter, checkMaxStableLearningRate } from "./gd_quadratic.ts";
 export { checkDdimStep, checkIdealDenoiser, checkLocalScorePixel } from "./diffusion.ts";
-export { checkEmaThreshold, checkSharpness, type SharpnessFn } from "./sharpness.ts";
+export {
+  checkEmaThreshold,
+  checkNesterovThreshold,
+  checkSharpness,
+  nesterovRadius,
+  type SharpnessFn,
+} from "./sharpness.ts";
 export { checkBalanceIncrement, checkSaxeHalfTime } from "./deep_linear.ts";
 export { checkRescaleCharge, checkTranslationCharge } from "./conservation.ts";
 export { checkEigenlearningTestMse, checkSolveKappa } from "./eigenlearning.ts";
