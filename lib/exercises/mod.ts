@@ -19,8 +19,11 @@ export { checkRescaleCharge, checkTranslationCharge } from "./conservation.ts";
 export { checkEigenlearningTestMse, checkSolveKappa } from "./eigenlearning.ts";
 export { checkEmpiricalNtk, checkTwoLayerReluNtk, type EmpiricalNtkFn } from "./ntk.ts";
 export {
+  checkIsotropicMaxEta,
+  checkIsotropicPlateau,
   checkSimpleNoiseScale,
   checkStationaryExcessRisk,
+  type IsotropicPlateauFn,
   type SimpleNoiseScaleFn,
   type StationaryRiskFn,
 } from "./sgd_noise.ts";

@@ -31,6 +31,8 @@ export interface OnlineSgdOptions {
   every?: number;
   /** Average the excess risk over steps `burnIn + 1 … steps` into `meanRisk` (default: no average). */
   burnIn?: number;
+  /** Stop, and report the run diverged, once the excess risk exceeds this (or is not finite). Default 1e12. */
+  divergeAbove?: number;
 }
 
 /** A run of {@linkcode onlineSgd}. */
@@ -45,8 +47,10 @@ export interface OnlineSgdRun {
   meanRisk: number;
   /** Samples drawn: steps × batch. */
   samples: number;
-  /** True if the iterate overflowed (the run diverged); the loop stops there. */
+  /** True if the run diverged (risk not finite, or above `divergeAbove`); the loop stops there. */
   diverged: boolean;
+  /** Where it diverged: the step and the excess risk there; null if it did not. */
+  divergedAt: { step: number; risk: number } | null;
 }
 
 /**
@@ -85,7 +89,8 @@ export function onlineSgd(problem: GaussianRegression, options: OnlineSgdOptions
   const normal = normalSource(seed);
   const g = new Float64Array(d), scratch = new Float64Array(d);
   const recordedSteps: number[] = [], risk: number[] = [];
-  let sum = 0, count = 0, diverged = false;
+  const limit = options.divergeAbove ?? 1e12;
+  let sum = 0, count = 0, diverged = false, divergedAt: OnlineSgdRun["divergedAt"] = null;
   for (let t = 0; t <= steps; t++) {
     const r = excessRisk(problem, w);
     if (t % every === 0 || t === steps) {
@@ -96,8 +101,9 @@ export function onlineSgd(problem: GaussianRegression, options: OnlineSgdOptions
       sum += r;
       count++;
     }
-    if (!Number.isFinite(r)) {
+    if (!Number.isFinite(r) || r > limit) {
       diverged = true;
+      divergedAt = { step: t, risk: r };
       break;
     }
     if (t === steps) break;
@@ -108,8 +114,10 @@ export function onlineSgd(problem: GaussianRegression, options: OnlineSgdOptions
     w,
     recordedSteps,
     risk: Float64Array.from(risk),
-    meanRisk: count > 0 ? sum / count : NaN,
+    // A diverged run has no stationary mean: never report the average of its pre-divergence steps.
+    meanRisk: count > 0 && !diverged ? sum / count : NaN,
     samples: steps * batch,
     diverged,
+    divergedAt,
   };
 }
