@@ -30,6 +30,7 @@ export {
 export {
   checkComputeOptimalSplit,
   checkFitPowerLaw,
+  checkRandomFeatureSizeOpt,
   type ComputeSplitFn,
   type PowerLawFitFn,
 } from "./scaling.ts";
