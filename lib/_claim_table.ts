@@ -11,15 +11,18 @@
 import { escapeHtml } from "./display.ts";
 import { type ClaimRecord, fmt, type RivalRecord, type SetupRecord } from "./claims.ts";
 
-/** "✓ PASS", "✗ FAIL", "✗ DOES NOT DISCRIMINATE" or "✗ NO RIVAL NAMED". */
+/** "✓ PASS", "✗ FAIL", "✗ DIVERGED", "✗ DOES NOT DISCRIMINATE" or "✗ NO RIVAL NAMED". */
 export function verdict(r: ClaimRecord): string {
+  if (r.diverged) return "✗ DIVERGED";
   if (!r.held) return "✗ FAIL";
   if (r.passed) return "✓ PASS";
   return r.rivals.length ? "✗ DOES NOT DISCRIMINATE" : "✗ NO RIVAL NAMED";
 }
 
-/** "0.42 of band" for a prediction, "+37% beyond" for a bound. */
+/** "0.42 of band" for a prediction, "+37% beyond" for a bound, "diverged at step k (loss …)". */
 export function closeness(r: ClaimRecord): string {
+  if (r.diverged) return `diverged at step ${r.diverged.step} (loss ${fmt(r.diverged.loss)})`;
+  if (!Number.isFinite(r.measured)) return "no number measured (NaN or infinite): did the run diverge?";
   if (r.toleranceUsed !== null) return `${fmt(r.toleranceUsed)} of band`;
   const m = r.margin ?? NaN;
   return r.predicted === 0 ? `${fmt(m)} beyond` : `${m >= 0 ? "+" : ""}${fmt(100 * m)}% beyond`;

@@ -80,6 +80,11 @@ export interface ClaimInput {
   rivals?: Rival[];
   /** Instead of rivals, for an exact identity whose only rival is arithmetic: why. */
   noRival?: string;
+  /**
+   * The run behind the measurement diverged (a trainer's `divergence` record): the claim then fails and says
+   * "diverged at step k (loss …)" instead of showing a meaningless number.
+   */
+  diverged?: { step: number; loss: number } | null;
 }
 
 /** What a claim records once checked. */
@@ -164,7 +169,7 @@ export function evaluateClaim(input: ClaimInput): ClaimRecord {
   validate(input);
   const t = input.tolerance;
   const m = input.measured, p = input.predicted;
-  const finite = Number.isFinite(m) && Number.isFinite(p);
+  const finite = Number.isFinite(m) && Number.isFinite(p) && !input.diverged;
   const kind = claimKind(t);
   let held: boolean, toleranceUsed: number | null = null, margin: number | null = null;
   let rivals: RivalRecord[];

@@ -159,3 +159,25 @@ Deno.test("fmt() shows integers exactly, else four significant digits, and expon
   assertEquals(fmt(123456789.5), "1.23e+8");
   assertEquals(fmt(0), "0");
 });
+
+Deno.test("a claim whose run diverged fails and says where, instead of showing a number", async () => {
+  const r = evaluateClaim({
+    ...base,
+    measured: NaN,
+    predicted: 1,
+    tolerance: { rel: 0.1 },
+    diverged: { step: 16, loss: Infinity },
+  });
+  assert(!r.passed);
+  const { bundles } = await captureDisplays(() =>
+    claims([{
+      ...base,
+      measured: 0.9,
+      predicted: 1,
+      tolerance: { rel: 0.1 },
+      diverged: { step: 16, loss: 1e9 },
+    }])
+  );
+  const text = String(bundles[0]["text/plain"]);
+  assert(text.includes("✗ DIVERGED") && text.includes("diverged at step 16"), text);
+});

@@ -29,7 +29,15 @@ export {
   type Tolerance,
 } from "./claims.ts";
 export { display, type MimeBundle } from "./display.ts";
-export { check, CheckFailure, expectClose, expectTrue, NotImplementedError } from "./exercise.ts";
+export {
+  check,
+  CheckFailure,
+  checkSeed,
+  describeValue,
+  expectClose,
+  expectTrue,
+  NotImplementedError,
+} from "./exercise.ts";
 export { type Rng, rng } from "./random.ts";
 export { type Progress, progress } from "./progress.ts";
 export * from "./plot/mod.ts";

@@ -21,7 +21,7 @@ const CHROMIUM = Deno.env.get("LM_CHROMIUM") ?? "/usr/bin/chromium";
 const NOTEBOOKS = [
   "notebooks/00_orientation.ipynb",
   "notebooks/01_gradient_descent_quadratic.ipynb",
-  "notebooks/13_open_problems.ipynb",
+  "notebooks/14_open_problems.ipynb",
 ];
 const FIXTURE = "tests/fixtures/book/90_slider.ipynb";
 
@@ -156,7 +156,7 @@ Deno.test("the course website works in a real browser, from file://, with nothin
       "every chart output of the executed notebooks carries SVG, PNG and a description",
       async () => {
         for (
-          const name of ["00_orientation", "01_gradient_descent_quadratic", "13_open_problems", "90_slider"]
+          const name of ["00_orientation", "01_gradient_descent_quadratic", "14_open_problems", "90_slider"]
         ) {
           const nb: Notebook = JSON.parse(await Deno.readTextFile(`${dir}/notebooks/${name}.ipynb`));
           const charts = nb.cells.flatMap((c) => c.outputs ?? []).flatMap((o) => "data" in o ? [o.data] : [])

@@ -13,8 +13,8 @@ export interface SharpnessTrace {
   losses: ArrayLike<number>;
   /** Sharpness measurements, in step order. */
   sharpness: readonly { step: number; sharpness: number }[];
-  /** Where the run diverged (`trainFullBatch` sets it), or null/absent if it did not. */
-  divergedAt?: { step: number; loss: number } | null;
+  /** Where the run diverged (`trainFullBatch` sets it, lib/train/_divergence.ts), absent if it did not. */
+  divergence?: { step: number; loss: number };
 }
 
 /** Options of {@linkcode summarizeEdgeOfStability}. */
@@ -82,7 +82,7 @@ export function summarizeEdgeOfStability(
   if (!(threshold > 0)) {
     throw new RangeError(`summarizeEdgeOfStability: expected a positive threshold, got ${threshold}`);
   }
-  const divergedAt = run.divergedAt ?? null;
+  const divergedAt = run.divergence ? { step: run.divergence.step, loss: run.divergence.loss } : null;
   const losses = Array.from(run.losses).filter((l) => !Number.isNaN(l));
   const lastStep = options.steps ?? records[records.length - 1].step;
   const lateFrom = options.lateFrom ?? lastStep / 2;

@@ -51,7 +51,7 @@ Deno.test("summarizeEdgeOfStability() gives a run that diverged before its late 
   const run = {
     losses: [...Array.from({ length: 16 }, (_, t) => 2 ** t), 1e7],
     sharpness: [{ step: 0, sharpness: 1 }, { step: 10, sharpness: 4 }],
-    divergedAt: { step: 16, loss: 1e7 },
+    divergence: { step: 16, loss: 1e7 },
   };
   const s = summarizeEdgeOfStability(run, 2, { steps: 100 });
   assertEquals(Number.isNaN(s.lateMean), true);

@@ -45,3 +45,13 @@ export {
   type SharpnessTrace,
   summarizeEdgeOfStability,
 } from "./edge_of_stability.ts";
+export {
+  calibrateCreativity,
+  type CalibrationOptions,
+  type CreativityCriteria,
+  type CreativityReport,
+  inkAndContrast,
+  judgeCreativity,
+  meanPatchDistance,
+} from "./creativity.ts";
+export { dimensionsPerFeatureOf, featureNorms, twoFeaturePhaseOf } from "./superposition.ts";

@@ -39,3 +39,11 @@ export {
   type MeanFieldNet,
 } from "./mean_field_net.ts";
 export { randomProjection } from "./random_projection.ts";
+export {
+  planarToyModel,
+  toyModelLoss,
+  toyModelLossOn,
+  type ToyModelWeights,
+  type ToySample,
+  toySample,
+} from "./toy_superposition.ts";

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { type Divergence, divergenceText } from "./_divergence.ts";
 import * as tf from "@tensorflow/tfjs-core";
 import "../autodiff/_register_gradients.ts";
 import { display } from "../display.ts";
@@ -62,8 +63,8 @@ export interface FullBatchRun {
   stepsTaken: number;
   /** True when training stopped on a non-finite or huge loss. */
   diverged: boolean;
-  /** Where it stopped, when it diverged: the step $t$ whose loss $L(\theta_t)$ was not finite or too large. */
-  divergedAt: { step: number; loss: number } | null;
+  /** Set when the loss went non-finite or grew 10⁶-fold: `{ diverged: true, step, loss }` (lib/train/_divergence.ts). */
+  divergence?: Divergence;
   /** Hessian-vector products used in total (the cost of tracking sharpness). */
   hvps: number;
 }
@@ -127,6 +128,7 @@ export async function trainFullBatch(
   const progressId = options.progress !== undefined ? `train-full-batch-${crypto.randomUUID()}` : "";
   let velocity: tf.Tensor[] | null = beta > 0 ? params.map((p) => tf.zerosLike(p)) : null;
   let vector: Float32Array | undefined, hvps = 0, diverged = false, t = 0;
+  let divergence: Divergence | undefined;
 
   for (; t <= steps; t++) {
     const last = t === steps;
@@ -170,19 +172,23 @@ export async function trainFullBatch(
     }
     if (!Number.isFinite(loss) || loss > limit) {
       diverged = true;
+      divergence = { diverged: true, step: t, loss };
+      if (progressId) {
+        const text = `${options.progress}: ${divergenceText(divergence)}`;
+        await display({ "text/plain": text }, { displayId: progressId, update: records.length > 0 });
+      }
       break;
     }
   }
   if (velocity !== null) tf.dispose(velocity);
-  const divergedAt = diverged ? { step: t, loss: losses[t] } : null;
-  if (progressId) {
-    // The last word of the progress line: where the run diverged, or that it finished.
-    const text = divergedAt
-      ? `${options.progress}: DIVERGED at step ${t}/${steps} (loss ${divergedAt.loss.toPrecision(4)})`
-      : `${options.progress}: done, ${steps} steps, final loss ${losses[steps].toPrecision(4)}`;
-    await display({ "text/plain": text }, { displayId: progressId, update: records.length > 0 });
-  }
-  return { losses, sharpness: records, stepsTaken: Math.min(t, steps), diverged, divergedAt, hvps };
+  return {
+    losses,
+    sharpness: records,
+    stepsTaken: Math.min(t, steps),
+    diverged,
+    hvps,
+    ...(divergence ? { divergence } : {}),
+  };
 }
 
 function topEigenvalue(

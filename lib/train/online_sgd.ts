@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { type Divergence, divergenceWatch } from "./_divergence.ts";
 import {
   excessRisk,
   type GaussianRegression,
@@ -31,8 +32,6 @@ export interface OnlineSgdOptions {
   every?: number;
   /** Average the excess risk over steps `burnIn + 1 … steps` into `meanRisk` (default: no average). */
   burnIn?: number;
-  /** Stop, and report the run diverged, once the excess risk exceeds this (or is not finite). Default 1e12. */
-  divergeAbove?: number;
 }
 
 /** A run of {@linkcode onlineSgd}. */
@@ -45,12 +44,12 @@ export interface OnlineSgdRun {
   risk: Float64Array;
   /** Time average of $R(w_t)$ over steps after `burnIn` (NaN without `burnIn`). */
   meanRisk: number;
+  /** Set when the loss went non-finite or grew 10⁶-fold: `{ diverged: true, step, loss }` (lib/train/_divergence.ts). */
+  divergence?: Divergence;
   /** Samples drawn: steps × batch. */
   samples: number;
-  /** True if the run diverged (risk not finite, or above `divergeAbove`); the loop stops there. */
+  /** True if the iterate overflowed (the run diverged); the loop stops there. */
   diverged: boolean;
-  /** Where it diverged: the step and the excess risk there; null if it did not. */
-  divergedAt: { step: number; risk: number } | null;
 }
 
 /**
@@ -89,8 +88,8 @@ export function onlineSgd(problem: GaussianRegression, options: OnlineSgdOptions
   const normal = normalSource(seed);
   const g = new Float64Array(d), scratch = new Float64Array(d);
   const recordedSteps: number[] = [], risk: number[] = [];
-  const limit = options.divergeAbove ?? 1e12;
-  let sum = 0, count = 0, diverged = false, divergedAt: OnlineSgdRun["divergedAt"] = null;
+  let sum = 0, count = 0, diverged = false;
+  const watch = divergenceWatch();
   for (let t = 0; t <= steps; t++) {
     const r = excessRisk(problem, w);
     if (t % every === 0 || t === steps) {
@@ -101,9 +100,8 @@ export function onlineSgd(problem: GaussianRegression, options: OnlineSgdOptions
       sum += r;
       count++;
     }
-    if (!Number.isFinite(r) || r > limit) {
+    if (watch.check(t, r) && !Number.isFinite(r)) {
       diverged = true;
-      divergedAt = { step: t, risk: r };
       break;
     }
     if (t === steps) break;
@@ -114,10 +112,10 @@ export function onlineSgd(problem: GaussianRegression, options: OnlineSgdOptions
     w,
     recordedSteps,
     risk: Float64Array.from(risk),
-    // A diverged run has no stationary mean: never report the average of its pre-divergence steps.
-    meanRisk: count > 0 && !diverged ? sum / count : NaN,
+    // A run that diverged has no stationary mean: never report the average of its steps before the blow-up.
+    meanRisk: count > 0 && !watch.divergence ? sum / count : NaN,
     samples: steps * batch,
     diverged,
-    divergedAt,
+    ...(watch.divergence ? { divergence: watch.divergence } : {}),
   };
 }

@@ -51,7 +51,7 @@ Deno.test("onlineSgd() records every `every` steps and reports divergence", () =
   assertEquals(run.recordedSteps, [0, 4, 8, 10]);
   assertClose(run.risk[0], excessRisk(p, [0]), 0);
   const blowUp = onlineSgd(p, { eta: 5, steps: 2000, seed: 0, burnIn: 0 });
-  assert(blowUp.diverged && blowUp.divergedAt !== null && blowUp.divergedAt.risk > 1e12, "reports where");
+  assert(blowUp.diverged && blowUp.divergence !== undefined, "reports where");
   assert(Number.isNaN(blowUp.meanRisk), "no mean of the steps before the blow-up");
   assertThrows(
     () => onlineSgd(p, { eta: 0.1, batch: 1.5, steps: 10, seed: 0 }),
