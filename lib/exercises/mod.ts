@@ -11,20 +11,30 @@ export {
   checkMomentumStableLearningRate,
 } from "./gd_quadratic.ts";
 export { checkCollapseNu, checkDdimStep, checkIdealDenoiser, checkLocalScorePixel } from "./diffusion.ts";
-export { checkEmaThreshold, checkSharpness, type SharpnessFn } from "./sharpness.ts";
+export {
+  checkEmaThreshold,
+  checkNesterovThreshold,
+  checkSharpness,
+  nesterovRadius,
+  type SharpnessFn,
+} from "./sharpness.ts";
 export { checkBalanceIncrement, checkSaxeHalfTime, checkStartForHalfTime } from "./deep_linear.ts";
 export { checkEquilibriumNorm, checkRescaleCharge, checkTranslationCharge } from "./conservation.ts";
 export { checkEigenlearningTestMse, checkSamplesToHalfLearn, checkSolveKappa } from "./eigenlearning.ts";
 export { checkEmpiricalNtk, checkKinkExponent, checkTwoLayerReluNtk, type EmpiricalNtkFn } from "./ntk.ts";
 export {
+  checkIsotropicMaxEta,
+  checkIsotropicPlateau,
   checkSimpleNoiseScale,
   checkStationaryExcessRisk,
+  type IsotropicPlateauFn,
   type SimpleNoiseScaleFn,
   type StationaryRiskFn,
 } from "./sgd_noise.ts";
 export {
   checkComputeOptimalSplit,
   checkFitPowerLaw,
+  checkRandomFeatureSizeOpt,
   type ComputeSplitFn,
   type PowerLawFitFn,
 } from "./scaling.ts";

@@ -3,10 +3,11 @@
  *
  * @module
  */
-import { expectClose, expectTrue } from "../exercise.ts";
+import { CheckFailure, expectClose, expectTrue } from "../exercise.ts";
+import { fmt } from "../claims.ts";
 import { fitPowerLaw } from "../fit/power_law.ts";
 import { rng } from "../random.ts";
-import { computeOptimalExponents } from "../theory/scaling.ts";
+import { computeOptimalExponents, gdTimeExponent, modelSizeExponent } from "../theory/scaling.ts";
 
 /** A student's log–log least-squares fit `y ≈ prefactor · x^exponent`. */
 export type PowerLawFitFn = (x: number[], y: number[]) => { exponent: number; prefactor: number };
@@ -89,4 +90,46 @@ export function checkComputeOptimalSplit(fn: ComputeSplitFn): string {
     rel: 1e-3,
   });
   return verdict;
+}
+
+/**
+ * Check `randomFeatureSizeOpt(alpha, beta)`: the exponent of $N_{\rm opt}\propto C^{x}$ for random features trained
+ * by gradient descent, on *both* sides of α = β − 1. With $a = (\beta-1)/\alpha$ and $b = \min(\alpha, \beta-1)$,
+ * $x = a/(a+b)$: $1/(1+\alpha)$ when the target limits, $(\beta-1)/(\beta-1+\alpha^2)$ when the projection does.
+ * The notebook gives only the first branch. Graded "exact" within 1e-12 relative; the diagnosis names the
+ * first-branch formula used everywhere, $1/\alpha$, a constant factor, or a wrong law.
+ */
+export function checkRandomFeatureSizeOpt(fn: (alpha: number, beta: number) => number): string {
+  const cases = [[3, 3], [1.5, 2], [1.5, 3.5], [1, 4], [0.5, 2.5]];
+  const labels = cases.map(([a, b]) => `α = ${a}, β = ${b} (${a > b - 1 ? "α > β−1" : "α < β−1"})`);
+  const truth = cases.map(([a, b]) =>
+    computeOptimalExponents(gdTimeExponent(a, b), modelSizeExponent(a, b)).size
+  );
+  const got = cases.map(([a, b]) => fn(a, b));
+  got.forEach((g, i) => {
+    if (typeof g !== "number" || Number.isNaN(g)) {
+      throw new CheckFailure(`randomFeatureSizeOpt(${labels[i]}) returned ${String(g)}, expected a number`);
+    }
+  });
+  const ratios = got.map((g, i) => g / truth[i]);
+  if (ratios.every((r) => Math.abs(r - 1) <= 1e-12)) return "exact";
+  const same = (values: number[]) => got.every((g, i) => Math.abs(g / values[i] - 1) < 1e-9);
+  if (same(cases.map(([a]) => 1 / (1 + a)))) {
+    throw new CheckFailure(
+      "you give 1/(1+α) on both sides; that is right only where the target limits (α > β−1). Where the " +
+        "projection limits, the size exponent b is α, not β−1: redo the minimization with b = min(α, β−1)",
+    );
+  }
+  if (same(cases.map(([a]) => 1 / a))) {
+    throw new CheckFailure(
+      "you give 1/α: that ignores the size bottleneck; minimize A·t^−a + B·N^−b at C = N·t",
+    );
+  }
+  if (ratios.every((r) => Math.abs(r / ratios[0] - 1) < 1e-9)) {
+    throw new CheckFailure(`right law, but off by a constant factor ${fmt(ratios[0])}`);
+  }
+  const bad = ratios.map((r, i) => (Math.abs(r - 1) > 1e-9 ? labels[i] : "")).filter(Boolean);
+  throw new CheckFailure(
+    `wrong at ${bad.join("; ")} (ratios to the exact value: ${ratios.map(fmt).join(", ")})`,
+  );
 }

@@ -2,7 +2,7 @@ import { assertEquals, assertThrows } from "../_assert.ts";
 import { CheckFailure } from "../exercise.ts";
 import { fitPowerLaw } from "../fit/power_law.ts";
 import { computeOptimalExponents } from "../theory/scaling.ts";
-import { checkComputeOptimalSplit, checkFitPowerLaw } from "./scaling.ts";
+import { checkComputeOptimalSplit, checkFitPowerLaw, checkRandomFeatureSizeOpt } from "./scaling.ts";
 
 Deno.test("checkFitPowerLaw() passes the library's fit", () => {
   const verdict = checkFitPowerLaw((x, y) => fitPowerLaw(x, y));
@@ -34,4 +34,15 @@ Deno.test("checkComputeOptimalSplit() passes the library and fails swapped size 
     CheckFailure,
     "size exponent",
   );
+});
+
+Deno.test("checkRandomFeatureSizeOpt() grades both branches exact and names the one-branch formula", () => {
+  const exact = (alpha: number, beta: number) => {
+    const a = (beta - 1) / alpha, b = Math.min(alpha, beta - 1);
+    return a / (a + b);
+  };
+  assertEquals(checkRandomFeatureSizeOpt(exact), "exact");
+  assertThrows(() => checkRandomFeatureSizeOpt((alpha) => 1 / (1 + alpha)), CheckFailure, "both sides");
+  assertThrows(() => checkRandomFeatureSizeOpt((alpha) => 1 / alpha), CheckFailure, "1/α");
+  assertThrows(() => checkRandomFeatureSizeOpt((a, b) => 2 * exact(a, b)), CheckFailure, "constant factor 2");
 });

@@ -2,7 +2,12 @@ import { assertEquals, assertThrows } from "../_assert.ts";
 import { CheckFailure } from "../exercise.ts";
 import { regressionNoiseScales } from "../theory/noise_scale.ts";
 import { smallStepExcessRisk, stationaryExcessRisk } from "../theory/sgd_noise.ts";
-import { checkSimpleNoiseScale, checkStationaryExcessRisk } from "./sgd_noise.ts";
+import {
+  checkIsotropicMaxEta,
+  checkIsotropicPlateau,
+  checkSimpleNoiseScale,
+  checkStationaryExcessRisk,
+} from "./sgd_noise.ts";
 
 Deno.test("checkStationaryExcessRisk() passes the library's closed form", () => {
   assertEquals(
@@ -50,5 +55,35 @@ Deno.test("checkSimpleNoiseScale() passes the library and fails B_noise and a co
     () => checkSimpleNoiseScale((l, e, noiseVar) => regressionNoiseScales(l, e, { noiseVar }).simple - 1),
     CheckFailure,
     "off",
+  );
+});
+
+const plateau = (d: number, l: number, eta: number, b: number, s: number) => {
+  const denominator = 2 * b - eta * l * (b + 1 + d);
+  return denominator > 0 ? (s * eta * d * l) / (2 * denominator) : Infinity;
+};
+
+Deno.test("checkIsotropicPlateau() grades the closed form exact and names the small-η formula and factor errors", () => {
+  assertEquals(checkIsotropicPlateau(plateau), "exact");
+  assertThrows(
+    () => checkIsotropicPlateau((d, l, eta, b, s) => (eta * s * d * l) / (4 * b)),
+    CheckFailure,
+    "small-η",
+  );
+  assertThrows(() => checkIsotropicPlateau((...a) => 2 * plateau(...a)), CheckFailure, "constant factor 2");
+  assertThrows(
+    () => checkIsotropicPlateau((d, l, eta, b, s) => (s * eta * d * l) / (2 * (2 * b - eta * l * (b + 1)))),
+    CheckFailure,
+    "wrong law",
+  );
+});
+
+Deno.test("checkIsotropicMaxEta() grades 2B/(λ(B+1+d)) exact and names gradient descent's 2/λ", () => {
+  assertEquals(checkIsotropicMaxEta((d, l, b) => (2 * b) / (l * (b + 1 + d))), "exact");
+  assertThrows(() => checkIsotropicMaxEta((_d, l) => 2 / l), CheckFailure, "gradient descent");
+  assertThrows(
+    () => checkIsotropicMaxEta((d, l, b) => b / (l * (b + 1 + d))),
+    CheckFailure,
+    "constant factor 0.5",
   );
 });

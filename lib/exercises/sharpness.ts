@@ -5,7 +5,8 @@
  */
 import * as tf from "@tensorflow/tfjs-core";
 import { mse } from "../autodiff/mod.ts";
-import { expectClose, expectTrue } from "../exercise.ts";
+import { CheckFailure, expectClose, expectTrue } from "../exercise.ts";
+import { fmt } from "../claims.ts";
 import type { LossFn } from "../measure/hvp.ts";
 import { flattenParams } from "../measure/params.ts";
 import { plantedQuadratic } from "../measure/planted_quadratic.ts";
@@ -94,4 +95,64 @@ export function checkEmaThreshold(fn: (eta: number, beta: number) => number): st
     );
   }
   return verdict;
+}
+
+/** Spectral radius of Nesterov momentum on ½λx²: the larger |z| of z² − (1+β)(1−ηλ)z + β(1−ηλ). */
+export function nesterovRadius(curvature: number, eta: number, beta: number): number {
+  const c = 1 - eta * curvature, tr = (1 + beta) * c, det = beta * c;
+  const disc = tr * tr - 4 * det;
+  if (disc < 0) return Math.sqrt(det);
+  const root = Math.sqrt(disc);
+  return Math.max(Math.abs(tr + root), Math.abs(tr - root)) / 2;
+}
+
+/**
+ * Check `nesterovThreshold(eta, beta)` = (2 + 2β)/((1 + 2β)η), the edge of stability of Nesterov momentum,
+ * $\theta_{t+1} = \theta_t + \beta(\theta_t-\theta_{t-1}) - \eta\nabla L\big(\theta_t + \beta(\theta_t-\theta_{t-1})\big)$
+ * (Cohen et al. 2021, arXiv:2103.00065, appendix). Graded "exact" within 1e-12 relative (the answer is a closed
+ * form; only the order of floating-point operations may differ). A wrong answer is diagnosed: a constant factor
+ * off, the heavy-ball or EMA formula, or a law with the wrong dependence on η or β.
+ */
+export function checkNesterovThreshold(fn: (eta: number, beta: number) => number): string {
+  const cases = [[0.1, 0], [0.5, 0.5], [0.02, 0.9], [1, 0.25]];
+  const truth = (eta: number, beta: number) => (2 + 2 * beta) / ((1 + 2 * beta) * eta);
+  const got = cases.map(([eta, beta]) => fn(eta, beta));
+  got.forEach((g, i) => {
+    if (typeof g !== "number" || !Number.isFinite(g)) {
+      throw new CheckFailure(
+        `nesterovThreshold(${cases[i].join(", ")}) returned ${String(g)}, expected a number`,
+      );
+    }
+  });
+  const ratios = got.map((g, i) => g / truth(cases[i][0], cases[i][1]));
+  if (ratios.every((r) => Math.abs(r - 1) <= 1e-12)) return "exact";
+  const rivals: [string, (eta: number, beta: number) => number][] = [
+    ["the heavy-ball threshold (2+2β)/η", (eta, beta) => (2 + 2 * beta) / eta],
+    ["the EMA threshold (2+2β)/((1−β)η)", (eta, beta) => (2 + 2 * beta) / ((1 - beta) * eta)],
+    ["plain GD's 2/η (momentum ignored)", (eta) => 2 / eta],
+  ];
+  for (const [name, f] of rivals) {
+    if (got.every((g, i) => Math.abs(g / f(cases[i][0], cases[i][1]) - 1) < 1e-9)) {
+      throw new CheckFailure(
+        `your threshold is ${name}. Nesterov evaluates the gradient at the look-ahead point θ + β(θ − θ_prev): ` +
+          "write the recursion for x along the eigenvector, its characteristic polynomial, and put z = −1",
+      );
+    }
+  }
+  if (ratios.every((r) => Math.abs(r / ratios[0] - 1) < 1e-9)) {
+    throw new CheckFailure(
+      `your threshold has the right law but is off by a constant factor ${fmt(ratios[0])} ` +
+        "(check the 2s in z² − τz + det at z = −1)",
+    );
+  }
+  const [eta, beta] = cases[2];
+  const radius = nesterovRadius(got[2], eta, beta);
+  throw new CheckFailure(
+    `wrong law: at η = ${eta}, β = ${beta} you give ${
+      fmt(got[2])
+    }, where the iteration's spectral radius is ` +
+      `${fmt(radius)}, not 1 (the ratio to the right answer changes with η and β: ${
+        ratios.map(fmt).join(", ")
+      })`,
+  );
 }

@@ -13,11 +13,18 @@ export interface SharpnessTrace {
   losses: ArrayLike<number>;
   /** Sharpness measurements, in step order. */
   sharpness: readonly { step: number; sharpness: number }[];
+  /** Where the run diverged (`trainFullBatch` sets it, lib/train/_divergence.ts), absent if it did not. */
+  divergence?: { step: number; loss: number };
 }
 
 /** Options of {@linkcode summarizeEdgeOfStability}. */
 export interface EdgeOfStabilityOptions {
-  /** First step of the "late phase" whose mean sharpness is reported. Default: half the last step. */
+  /**
+   * Steps the run was meant to take. Default: the last measured step. A diverged run stops early, so its
+   * late phase is judged against the planned length: a run that diverged before it has no late mean (NaN).
+   */
+  steps?: number;
+  /** First step of the "late phase" whose mean sharpness is reported. Default: half of `steps`. */
   lateFrom?: number;
 }
 
@@ -41,8 +48,10 @@ export interface EdgeOfStabilitySummary {
   risesAfter: number;
   /** $L$ at `firstCrossing` (NaN if never crossed). */
   lossAtCrossing: number;
-  /** Last recorded loss. */
+  /** Last recorded loss (NaN when the run diverged: there is no final loss to speak of). */
   finalLoss: number;
+  /** Where the run diverged (step and loss), or null. */
+  divergedAt: { step: number; loss: number } | null;
 }
 
 /**
@@ -73,11 +82,14 @@ export function summarizeEdgeOfStability(
   if (!(threshold > 0)) {
     throw new RangeError(`summarizeEdgeOfStability: expected a positive threshold, got ${threshold}`);
   }
+  const divergedAt = run.divergence ? { step: run.divergence.step, loss: run.divergence.loss } : null;
   const losses = Array.from(run.losses).filter((l) => !Number.isNaN(l));
-  const lastStep = records[records.length - 1].step;
+  const lastStep = options.steps ?? records[records.length - 1].step;
   const lateFrom = options.lateFrom ?? lastStep / 2;
-  const late = records.filter((r) => r.step >= lateFrom).map((r) => r.sharpness);
-  if (late.length === 0) {
+  const late = records.filter((r) => r.step >= lateFrom && Number.isFinite(r.sharpness)).map((r) =>
+    r.sharpness
+  );
+  if (late.length === 0 && divergedAt === null) {
     throw new RangeError(
       `summarizeEdgeOfStability: no measurement at step ≥ lateFrom = ${lateFrom} (last: ${lastStep})`,
     );
@@ -91,12 +103,14 @@ export function summarizeEdgeOfStability(
     threshold,
     initial: records[0].sharpness,
     peak: Math.max(...records.map((r) => r.sharpness)),
-    lateMean: late.reduce((s, v) => s + v, 0) / late.length,
+    // A run that diverged before the late phase has no late mean: never a pre-divergence value.
+    lateMean: late.length ? late.reduce((s, v) => s + v, 0) / late.length : NaN,
     lateCount: late.length,
     firstCrossing,
     risesBefore,
     risesAfter,
     lossAtCrossing: Number.isFinite(firstCrossing) ? losses[firstCrossing] : NaN,
-    finalLoss: losses[losses.length - 1],
+    finalLoss: divergedAt ? NaN : losses[losses.length - 1],
+    divergedAt,
   };
 }

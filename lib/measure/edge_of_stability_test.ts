@@ -45,3 +45,17 @@ Deno.test("summarizeEdgeOfStability() rejects a run without sharpness measuremen
     "no sharpness measurements",
   );
 });
+
+Deno.test("summarizeEdgeOfStability() gives a run that diverged before its late phase no late mean", () => {
+  // Planned 100 steps; blew up at step 16, after one measurement at step 0 and one at step 10.
+  const run = {
+    losses: [...Array.from({ length: 16 }, (_, t) => 2 ** t), 1e7],
+    sharpness: [{ step: 0, sharpness: 1 }, { step: 10, sharpness: 4 }],
+    divergence: { step: 16, loss: 1e7 },
+  };
+  const s = summarizeEdgeOfStability(run, 2, { steps: 100 });
+  assertEquals(Number.isNaN(s.lateMean), true);
+  assertEquals(s.lateCount, 0);
+  assertEquals(Number.isNaN(s.finalLoss), true);
+  assertEquals(s.divergedAt, { step: 16, loss: 1e7 });
+});

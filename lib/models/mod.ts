@@ -38,6 +38,7 @@ export {
   type MeanFieldInit,
   type MeanFieldNet,
 } from "./mean_field_net.ts";
+export { randomProjection } from "./random_projection.ts";
 export {
   planarToyModel,
   toyModelLoss,

@@ -64,6 +64,11 @@ export {
   modelSizeExponent,
   randomFeatureLoss,
 } from "./scaling.ts";
+export {
+  type RandomFeatureSgdCurve,
+  randomFeatureSgdCurve,
+  type RandomFeatureSgdOptions,
+} from "./random_features_sgd.ts";
 export { quantaDataLoss, quantaExponents, quantaFrequencies, quantaLoss, zipfTail } from "./quanta.ts";
 export {
   type TwoLayerExponents,

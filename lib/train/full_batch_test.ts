@@ -81,6 +81,7 @@ Deno.test("trainFullBatch() stops and reports divergence above the stability thr
   });
   assert(run.diverged, "expected divergence");
   assert(run.stepsTaken < 200 && run.losses[run.stepsTaken] > 1e3, `stopped at step ${run.stepsTaken}`);
+  assertEquals(run.divergence, { diverged: true, step: run.stepsTaken, loss: run.losses[run.stepsTaken] });
   q.dispose();
 });
 

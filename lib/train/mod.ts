@@ -59,6 +59,11 @@ export { onlineSgd, type OnlineSgdOptions, type OnlineSgdRun } from "./online_sg
 export { type LazyTrainingOptions, type LazyTrainingRun, lazyTrainingRun } from "./lazy_training.ts";
 export { gdOnPowerLaw, type PowerLawTask, powerLawTask } from "./power_law_gd.ts";
 export { randomFeatureLosses, type RandomFeatureOptions } from "./random_features.ts";
+export {
+  type RandomFeatureSgdRuns,
+  type RandomFeatureSgdTraining,
+  trainRandomFeaturesSgd,
+} from "./random_features_sgd.ts";
 export { quantaModelLoss, type QuantaSample, sampleQuanta } from "./quanta.ts";
 export {
   type BestLearningRate,

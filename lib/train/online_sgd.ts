@@ -112,7 +112,8 @@ export function onlineSgd(problem: GaussianRegression, options: OnlineSgdOptions
     w,
     recordedSteps,
     risk: Float64Array.from(risk),
-    meanRisk: count > 0 ? sum / count : NaN,
+    // A run that diverged has no stationary mean: never report the average of its steps before the blow-up.
+    meanRisk: count > 0 && !watch.divergence ? sum / count : NaN,
     samples: steps * batch,
     diverged,
     ...(watch.divergence ? { divergence: watch.divergence } : {}),

@@ -50,7 +50,9 @@ Deno.test("onlineSgd() records every `every` steps and reports divergence", () =
   const run = onlineSgd(p, { eta: 0.1, steps: 10, seed: 0, every: 4 });
   assertEquals(run.recordedSteps, [0, 4, 8, 10]);
   assertClose(run.risk[0], excessRisk(p, [0]), 0);
-  assert(onlineSgd(p, { eta: 5, steps: 2000, seed: 0 }).diverged);
+  const blowUp = onlineSgd(p, { eta: 5, steps: 2000, seed: 0, burnIn: 0 });
+  assert(blowUp.diverged && blowUp.divergence !== undefined, "reports where");
+  assert(Number.isNaN(blowUp.meanRisk), "no mean of the steps before the blow-up");
   assertThrows(
     () => onlineSgd(p, { eta: 0.1, batch: 1.5, steps: 10, seed: 0 }),
     RangeError,
