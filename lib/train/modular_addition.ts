@@ -59,7 +59,7 @@ function sumSquares(...arrays: Float64Array[]): number {
 }
 
 /**
- * Train `net` in place on `split.train`, evaluating on both parts every `evalEvery` steps (and at step 0).
+ * Train `net` in place on `split.train` (labels from `split.operation`, default addition), evaluating on both parts every `evalEvery` steps (and at step 0).
  *
  * @example
  * ```ts
@@ -86,18 +86,19 @@ export function trainModularAddition(
   if (!(Number.isInteger(evalEvery) && evalEvery >= 1)) {
     throw new RangeError(`trainModularAddition: expected evalEvery ≥ 1, got ${evalEvery}`);
   }
+  const operation = split.operation ?? "add";
   const opt = float64AdamW({ eta: options.eta, weightDecay: options.weightDecay });
   const history: ModularRecord[] = [];
   let trainStep: number | null = null, testStep: number | null = null;
   let t = 0;
   for (; t <= steps; t++) {
-    const g = modularMlpGradients(net, split.train);
+    const g = modularMlpGradients(net, split.train, { operation });
     if (t % evalEvery === 0 || t === steps) {
       const record: ModularRecord = {
         step: t,
         loss: g.loss,
         trainAccuracy: g.accuracy,
-        testAccuracy: split.test.length > 0 ? modularAccuracy(net, split.test) : NaN,
+        testAccuracy: split.test.length > 0 ? modularAccuracy(net, split.test, { operation }) : NaN,
         weightNorm: sumSquares(net.W1, net.W2),
       };
       history.push(record);

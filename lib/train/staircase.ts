@@ -100,8 +100,15 @@ export function trainOnMonomials(
     return j >= 0 ? target.coefficients[j] : null;
   });
   const r = rng(options.seed);
-  const signs = (n: number): Float64Array =>
-    Float64Array.from({ length: n * d }, () => (r.uniform() < 0.5 ? -1 : 1));
+  // Uniform signs, 32 per random draw: bit k of ⌊2³²·u⌋ gives the sign of one coordinate.
+  const signs = (n: number): Float64Array => {
+    const out = new Float64Array(n * d);
+    for (let i = 0; i < out.length; i += 32) {
+      const bits = Math.floor(r.uniform() * 4294967296);
+      for (let k = 0; k < 32 && i + k < out.length; k++) out[i + k] = (bits >>> k) & 1 ? 1 : -1;
+    }
+    return out;
+  };
   const xTest = signs(testSize);
   const yTest = Float64Array.from({ length: testSize }, (_, i) => targetValue(target, xTest, i * d));
   const chiTest = track.map((S) =>
