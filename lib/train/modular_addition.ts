@@ -50,6 +50,8 @@ export interface ModularTrainRun {
   testStep: number | null;
   /** Steps actually taken. */
   steps: number;
+  /** The step and loss at which the training loss stopped being finite (training stops there), or `null`. */
+  diverged: { step: number; loss: number } | null;
 }
 
 function sumSquares(...arrays: Float64Array[]): number {
@@ -90,9 +92,13 @@ export function trainModularAddition(
   const opt = float64AdamW({ eta: options.eta, weightDecay: options.weightDecay });
   const history: ModularRecord[] = [];
   let trainStep: number | null = null, testStep: number | null = null;
-  let t = 0;
+  let t = 0, diverged: { step: number; loss: number } | null = null;
   for (; t <= steps; t++) {
     const g = modularMlpGradients(net, split.train, { operation });
+    if (!Number.isFinite(g.loss)) {
+      diverged = { step: t, loss: g.loss };
+      break;
+    }
     if (t % evalEvery === 0 || t === steps) {
       const record: ModularRecord = {
         step: t,
@@ -110,5 +116,5 @@ export function trainModularAddition(
     if (t === steps) break;
     opt.step([net.W1, net.W2], [g.W1, g.W2]);
   }
-  return { net, history, trainStep, testStep, steps: t };
+  return { net, history, trainStep, testStep, steps: t, diverged };
 }

@@ -51,6 +51,8 @@ export interface MonomialRun {
   coefficients: number[][];
   /** First evaluated step at which each tracked monomial was learned, or null. */
   learnedAt: (number | null)[];
+  /** The step and test loss at which the loss stopped being finite (training stops there), or `null`. */
+  diverged: { step: number; loss: number } | null;
 }
 
 function monomial(x: Float64Array, offset: number, S: number[]): number {
@@ -119,6 +121,7 @@ export function trainOnMonomials(
     loss: [],
     coefficients: track.map(() => []),
     learnedAt: track.map(() => null),
+    diverged: null,
   };
   const y = new Float64Array(batchSize);
   for (let t = 0; t <= steps; t++) {
@@ -126,6 +129,10 @@ export function trainOnMonomials(
       const f = meanFieldForward(net, xTest);
       let loss = 0;
       for (let i = 0; i < testSize; i++) loss += (f[i] - yTest[i]) ** 2;
+      if (!Number.isFinite(loss)) {
+        run.diverged = { step: t, loss: loss / (2 * testSize) };
+        break;
+      }
       run.steps.push(t);
       run.loss.push(loss / (2 * testSize));
       track.forEach((_, s) => {
