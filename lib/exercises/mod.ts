@@ -32,5 +32,19 @@ export {
   type MuPConfigFn,
   type MuPLayer,
 } from "./mup.ts";
-export { checkFourierPowerShare, checkLeapComplexity, type FourierShareFn, type LeapFn } from "./grokking.ts";
-export { checkLinearCka, checkNc1, type LinearCkaFn, type Nc1Fn } from "./neural_collapse.ts";
+export {
+  checkDecaySteps,
+  checkFourierPowerShare,
+  checkLeapComplexity,
+  type DecayStepsFn,
+  type FourierShareFn,
+  type LeapFn,
+} from "./grokking.ts";
+export {
+  checkLinearCka,
+  checkNc1,
+  checkZhuFeatureNorm,
+  type LinearCkaFn,
+  type Nc1Fn,
+  type ZhuNormFn,
+} from "./neural_collapse.ts";
