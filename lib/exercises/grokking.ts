@@ -133,16 +133,29 @@ function exactDecaySteps(eta: number, lambda: number, q: number): number {
  * factor error.
  */
 export function checkDecaySteps(fn: DecayStepsFn): string {
-  const cases: [number, number, number][] = [[0.02, 0.4, 4], [0.01, 0.25, 10], [0.05, 0.8, 2], [0.02, 0.2, 100]];
+  const cases: [number, number, number][] = [[0.02, 0.4, 4], [0.01, 0.25, 10], [0.05, 0.8, 2], [
+    0.02,
+    0.2,
+    100,
+  ]];
   for (const [eta, lambda, q] of cases) {
     const got = fn(eta, lambda, q), want = exactDecaySteps(eta, lambda, q);
     const what = `steps for a ${q}-fold decay at η = ${eta}, λ = ${lambda}`;
     if (got === want) continue;
-    expectTrue(typeof got === "number" && Number.isFinite(got), `${what}: expected a whole number, got ${got}`);
+    expectTrue(
+      typeof got === "number" && Number.isFinite(got),
+      `${what}: expected a whole number, got ${got}`,
+    );
     const rate = eta * lambda;
     const hints: [number, string][] = [
-      [Math.ceil(Math.log(q) / rate), "that is the continuous-time answer ln q/(ηλ); AdamW multiplies by (1 − ηλ) once per step"],
-      [Math.log(q) / -Math.log1p(-rate), "round up: the weight must actually have fallen q-fold at a whole step"],
+      [
+        Math.ceil(Math.log(q) / rate),
+        "that is the continuous-time answer ln q/(ηλ); AdamW multiplies by (1 − ηλ) once per step",
+      ],
+      [
+        Math.log(q) / -Math.log1p(-rate),
+        "round up: the weight must actually have fallen q-fold at a whole step",
+      ],
       [Math.ceil((q - 1) / rate), "a linear decay law; the decay is multiplicative, so time grows like ln q"],
       [Math.ceil(1 / rate), "that is one decay time 1/(ηλ), the time for an e-fold fall, not a q-fold one"],
       [Math.ceil(Math.log10(q) / rate), "use the natural logarithm: e^{−ηλt} with ln, not log₁₀"],

@@ -37,8 +37,16 @@ Deno.test("checkDecaySteps() passes the exact per-step answer and names the usua
     return t;
   };
   assertEquals(checkDecaySteps(exact), "exact");
-  assertThrows(() => checkDecaySteps((e, l, q) => Math.ceil(Math.log(q) / (e * l))), CheckFailure, "continuous-time");
-  assertThrows(() => checkDecaySteps((e, l, q) => Math.ceil((q - 1) / (e * l))), CheckFailure, "linear decay");
+  assertThrows(
+    () => checkDecaySteps((e, l, q) => Math.ceil(Math.log(q) / (e * l))),
+    CheckFailure,
+    "continuous-time",
+  );
+  assertThrows(
+    () => checkDecaySteps((e, l, q) => Math.ceil((q - 1) / (e * l))),
+    CheckFailure,
+    "linear decay",
+  );
   assertThrows(() => checkDecaySteps((e, l) => Math.ceil(1 / (e * l))), CheckFailure, "one decay time");
   assertThrows(() => checkDecaySteps((e, l, q) => 2 * exact(e, l, q)), CheckFailure, "factor 2");
 });

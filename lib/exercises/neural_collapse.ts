@@ -112,7 +112,12 @@ export type ZhuNormFn = (classes: number, lambdaW: number, lambda: number, n: nu
  * inverted factor $n$ and a $\sqrt n$ confusion.
  */
 export function checkZhuFeatureNorm(fn: ZhuNormFn): string {
-  const cases: [number, number, number, number][] = [[10, 1e-2, 1e-4, 100], [4, 5e-3, 1e-3, 20], [6, 2e-2, 5e-5, 300]];
+  const cases: [number, number, number, number][] = [[10, 1e-2, 1e-4, 100], [4, 5e-3, 1e-3, 20], [
+    6,
+    2e-2,
+    5e-5,
+    300,
+  ]];
   for (const [C, lW, lambda, n] of cases) {
     const norm = (lH: number) => unconstrainedFeaturesOptimum(C, { lambdaW: lW, lambdaH: lH }).featureNorm;
     const want = norm(n * lambda), got = fn(C, lW, lambda, n);
@@ -120,9 +125,11 @@ export function checkZhuFeatureNorm(fn: ZhuNormFn): string {
     if (typeof got === "number" && Math.abs(got - want) <= 1e-12 * want) continue;
     const near = (v: number) => typeof got === "number" && Math.abs(got - v) <= 1e-6 * Math.abs(v);
     let hint = "write Zhu et al.'s penalty as notebook 11's (λ_H/2)(1/n)Σ‖h_i‖² and read off λ_H";
-    if (near(norm(lambda))) hint = "that is notebook 11's convention with λ_H = λ; Zhu et al. sum over the n samples";
-    else if (near(norm(lambda / n))) hint = "the factor n goes the other way: (λ/2)Σ‖h_i‖² = (nλ/2)(1/n)Σ‖h_i‖²";
-    else if (near(norm(lambda) * Math.sqrt(n)) || near(norm(lambda) / Math.sqrt(n))) {
+    if (near(norm(lambda))) {
+      hint = "that is notebook 11's convention with λ_H = λ; Zhu et al. sum over the n samples";
+    } else if (near(norm(lambda / n))) {
+      hint = "the factor n goes the other way: (λ/2)Σ‖h_i‖² = (nλ/2)(1/n)Σ‖h_i‖²";
+    } else if (near(norm(lambda) * Math.sqrt(n)) || near(norm(lambda) / Math.sqrt(n))) {
       hint = "rescaling ρ by √n is not enough: the penalty changes the margin a* too";
     }
     throw new CheckFailure(`${what}: expected ${want}, got ${got} (${hint})`);

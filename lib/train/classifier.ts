@@ -39,6 +39,8 @@ export interface ClassifierRecord {
   loss: number;
   /** Training accuracy. */
   accuracy: number;
+  /** Set on the last record when the loss stopped being finite: training stopped at this step. */
+  diverged?: true;
 }
 
 /**
@@ -92,14 +94,18 @@ export function trainClassifier(
       const hits = tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), tf.argMax(y, 1)), "float32"));
       return [softmaxCrossEntropy(logits, y), hits];
     });
-    const entry = { step, loss: loss.dataSync()[0], accuracy: correct.dataSync()[0] / n };
+    const entry: ClassifierRecord = { step, loss: loss.dataSync()[0], accuracy: correct.dataSync()[0] / n };
+    if (!Number.isFinite(entry.loss)) entry.diverged = true;
     tf.dispose([loss, correct]);
     log.push(entry);
     options.onLog?.(entry, params);
   };
   try {
     for (let step = 0; step < steps; step++) {
-      if (logAt.has(step)) record(step);
+      if (logAt.has(step)) {
+        record(step);
+        if (log[log.length - 1].diverged) return log;
+      }
       tf.tidy(() => {
         let xb: tf.Tensor2D = x, yb: tf.Tensor2D = y;
         if (batch < n) {

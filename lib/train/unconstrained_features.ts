@@ -52,6 +52,8 @@ export interface UfmRun {
   /** Classifier `[d, C]`. */
   W: Float64Array[];
   history: UfmRecord[];
+  /** The step and cross-entropy at which the loss stopped being finite (training stops there), or `null`. */
+  diverged: { step: number; loss: number } | null;
 }
 
 /**
@@ -89,6 +91,7 @@ export function trainUnconstrainedFeatures(options: UfmOptions): UfmRun {
   const W = Array.from({ length: d }, () => r.normals(C, 1 / Math.sqrt(d)));
   const logEvery = options.logEvery ?? Math.max(1, Math.floor(steps / 50));
   const history: UfmRecord[] = [];
+  let diverged: { step: number; loss: number } | null = null;
   const z = new Float64Array(C), gW = Array.from({ length: d }, () => new Float64Array(C));
   const gH = Array.from({ length: N }, () => new Float64Array(d));
   for (let t = 0; t <= steps; t++) {
@@ -116,6 +119,10 @@ export function trainUnconstrainedFeatures(options: UfmOptions): UfmRun {
         gH[i][k] = g + lambdaH * h[k];
       }
     }
+    if (!Number.isFinite(ce)) {
+      diverged = { step: t, loss: ce / N };
+      break;
+    }
     if (t % logEvery === 0 || t === steps) {
       let wNorm = 0, hNorm = 0;
       for (const row of W) for (const v of row) wNorm += v * v;
@@ -133,5 +140,5 @@ export function trainUnconstrainedFeatures(options: UfmOptions): UfmRun {
     for (let k = 0; k < d; k++) for (let c = 0; c < C; c++) W[k][c] -= eta * (gW[k][c] + lambdaW * W[k][c]);
     for (let i = 0; i < N; i++) for (let k = 0; k < d; k++) H[i][k] -= eta * gH[i][k];
   }
-  return { H, labels, W, history };
+  return { H, labels, W, history, diverged };
 }
