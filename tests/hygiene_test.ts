@@ -8,6 +8,7 @@ import { assert, assertEquals } from "../lib/_assert.ts";
 import { type Notebook, readNotebook, sourceOf } from "../tools/notebook/nbformat.ts";
 import { declaredParameters } from "../tools/notebook/parameters.ts";
 import { expandNotebookPaths } from "../tools/notebook/runner.ts";
+import { markdownTraps } from "../tools/book/markdown_traps.ts";
 
 const paths = await expandNotebookPaths(["notebooks", "solutions", "exercises"], { skipMissing: true });
 const code = (nb: Notebook) => nb.cells.filter((c) => c.cell_type === "code").map(sourceOf).join("\n");
@@ -41,6 +42,18 @@ for (const path of paths) {
       "cells use the library, not Deno.* or import.meta (tslab compatibility)",
     );
     assert(/await setup\(\)/.test(src), "a cell calls `await setup()`");
+  });
+}
+
+for (const path of paths) {
+  Deno.test(`${path} has Markdown that renders the same in JupyterLab, GitHub, nbconvert and the website`, async () => {
+    const nb = await readNotebook(path);
+    const traps = nb.cells.flatMap((c, index) =>
+      c.cell_type === "markdown"
+        ? markdownTraps(sourceOf(c)).map((t) => `cell ${index} (id ${c.id}), line ${t.line}: ${t.problem}`)
+        : []
+    );
+    assertEquals(traps, [], "Markdown traps (tools/book/markdown_traps.ts says how to write them)");
   });
 }
 

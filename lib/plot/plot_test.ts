@@ -5,14 +5,18 @@ import { chartBundle, lineChart, renderSvg, showChart, theoryVsMeasurement, VEGA
 
 const rows = [0, 1, 2, 3].map((step) => ({ step, loss: 2 ** -step, run: step % 2 ? "a" : "b" }));
 
-Deno.test("chartBundle() carries the v5 spec, a rendered SVG with the data's marks, and text", async () => {
+Deno.test("chartBundle() carries the v5 spec, a rendered SVG with the data's marks, a PNG, and the description", async () => {
   const spec = lineChart(rows, { x: "step", y: "loss", color: "run", title: "Loss", yScale: "log" });
   const bundle = await chartBundle(spec);
   assertEquals(bundle[VEGALITE_MIME], spec);
+  const png = Uint8Array.from(atob(String(bundle["image/png"])), (c) => c.charCodeAt(0));
+  assertEquals([...png.subarray(1, 4)], [0x50, 0x4e, 0x47], "a base64 PNG");
+  assert(png.length > 5000, `a PNG with content, got ${png.length} bytes`);
   const svg = String(bundle["image/svg+xml"]);
   assert(svg.startsWith("<svg") && svg.includes("</svg>"), "an SVG document");
   assert(svg.includes("Loss"), "the title is drawn");
-  assertEquals(bundle["text/plain"], "<chart: Loss>");
+  assertEquals(bundle["text/plain"], (spec as { description: string }).description);
+  assert(String(bundle["text/plain"]).startsWith("Line chart: Loss."), String(bundle["text/plain"]));
   assert((spec as { $schema: string }).$schema.includes("vega-lite/v5"), "v5 schema");
 });
 
@@ -25,12 +29,13 @@ Deno.test("lineChart() drops rows a log axis cannot show instead of failing", ()
   assertEquals((spec as unknown as { data: { values: unknown[] } }).data.values, [{ x: 2, y: 1 }]);
 });
 
-Deno.test("showChart() displays exactly one bundle with three representations", async () => {
+Deno.test("showChart() displays exactly one bundle with four representations", async () => {
   const spec = theoryVsMeasurement(rows, { theory: rows, x: "step", y: "loss" });
   const { bundles } = await captureDisplays(() => showChart(spec));
   assertEquals(bundles.length, 1);
   assertEquals(Object.keys(bundles[0]).sort(), [
     "application/vnd.vegalite.v5+json",
+    "image/png",
     "image/svg+xml",
     "text/plain",
   ]);

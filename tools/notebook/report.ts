@@ -149,17 +149,30 @@ export function reportMarkdown(results: NotebookResult[], info: RunInfo): string
   ].join("\n");
 }
 
+/**
+ * Link each notebook named in the report to its page on the course website (`deno task book` writes it to
+ * `book/` beside this report, and copies the report into the site with these links made site-relative).
+ */
+function linkNotebooks(html: string): string {
+  return html
+    .replace(/<td>(notebooks\/(\d{2}_[\w-]+)\.ipynb)<\/td>/g, '<td><a href="book/$2.html">$1</a></td>')
+    .replace(/<td>(\d{2}_[\w-]+)<\/td>/g, '<td><a href="book/$1.html#run-claims">$1</a></td>');
+}
+
 /** The report as a standalone HTML page. */
 export function reportHtml(results: NotebookResult[], info: RunInfo): string {
-  return `<!doctype html><html><head><meta charset="utf-8"><title>Learning Mechanics: reproducibility report</title>
+  return linkNotebooks(
+    `<!doctype html><html><head><meta charset="utf-8"><title>Learning Mechanics: reproducibility report</title>
 <style>body{font-family:system-ui,sans-serif;margin:2em;max-width:1200px}table{border-collapse:collapse;font-size:13px}
 td,th{border-bottom:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top}tr.bad{background:#ffebe9}</style>
-</head><body><h1>Reproducibility report</h1><p>${escapeHtml(summary(results, info))}</p>
+</head><body><h1>Reproducibility report</h1><p><a href="book/index.html">Read the course</a> (website: <code>deno task book</code>)</p>
+<p>${escapeHtml(summary(results, info))}</p>
 <h2>Notebooks</h2>${htmlTable(NB_HEAD, notebookRows(results))}
 <h2>Claims</h2><p>${escapeHtml(COLUMNS).replace(/\*([^*]+)\*/g, "<em>$1</em>")}</p>${
-    htmlTable(CLAIM_HEAD, claimRows(results))
-  }</body></html>
-`;
+      htmlTable(CLAIM_HEAD, claimRows(results))
+    }</body></html>
+`,
+  );
 }
 
 /** Write report.md, report.html and claims.json into `dir`. */
