@@ -85,3 +85,23 @@ Deno.test("trainClassifier() stops at a log whose loss is not finite and marks i
     `expected a diverged record before step 50, got ${JSON.stringify(last)}`,
   );
 });
+
+Deno.test("trainClassifier() with loss mse fits the one-hot labels by squared error", async () => {
+  await initBackend();
+  const data = {
+    x: new Float64Array([1, 0, 0, 1, -1, 0, 0, -1]),
+    y: new Int32Array([0, 1, 0, 1]),
+    n: 4,
+    d: 2,
+    classes: 2,
+  };
+  const spec = { sizes: [2, 16, 2] };
+  const params = initMlp(spec, { seed: 0 });
+  const log = trainClassifier(spec, params, data, { lr: 0.05, steps: 200, loss: "mse" });
+  params.forEach((p) => p.dispose());
+  const [first, last] = [log[0], log[log.length - 1]];
+  assert(
+    last.accuracy === 1 && last.loss < 0.1 * first.loss,
+    `expected a fit, got ${JSON.stringify([first, last])}`,
+  );
+});
