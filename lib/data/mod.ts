@@ -27,4 +27,4 @@ export {
   randomParityMask,
 } from "./hypercube.ts";
 export { greatCircle, spherePoints } from "./sphere.ts";
-export { modularAdditionSplit, modularLabel, type ModularSplit } from "./modular.ts";
+export { modularAdditionSplit, modularLabel, type ModularOperation, type ModularSplit } from "./modular.ts";

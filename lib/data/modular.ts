@@ -7,9 +7,18 @@
  */
 import { rng } from "../random.ts";
 
+/**
+ * The binary operation whose table is learned: $(a+b)$, $(a-b)$ or $(a\cdot b) \bmod p$. For a network with
+ * separate embeddings of the two slots, `"subtract"` is `"add"` with the second token relabelled $b \to -b$;
+ * `"multiply"` is not a relabelling of `"add"` (the row and column of 0 are constant).
+ */
+export type ModularOperation = "add" | "subtract" | "multiply";
+
 /** A seeded split of the $p^2$ pairs. */
 export interface ModularSplit {
   p: number;
+  /** The operation whose table is split. Default `"add"`. */
+  operation?: ModularOperation;
   /** Training pairs $ap + b$. */
   train: Int32Array;
   /** The remaining pairs. */
@@ -28,7 +37,7 @@ export interface ModularSplit {
  */
 export function modularAdditionSplit(
   p: number,
-  options: { trainFraction?: number; seed: number },
+  options: { trainFraction?: number; seed: number; operation?: ModularOperation },
 ): ModularSplit {
   if (!Number.isInteger(p) || p < 2) {
     throw new RangeError(`modularAdditionSplit: expected an integer p ≥ 2, got ${p}`);
@@ -39,11 +48,26 @@ export function modularAdditionSplit(
   }
   const perm = rng(options.seed).permutation(p * p);
   const nTrain = Math.round(fraction * p * p);
-  return { p, train: Int32Array.from(perm.slice(0, nTrain)), test: Int32Array.from(perm.slice(nTrain)) };
+  const operation = options.operation ?? "add";
+  if (!OPERATIONS.includes(operation)) {
+    throw new RangeError(
+      `modularAdditionSplit: operation must be one of ${OPERATIONS.join(", ")}, got ${operation}`,
+    );
+  }
+  return {
+    p,
+    operation,
+    train: Int32Array.from(perm.slice(0, nTrain)),
+    test: Int32Array.from(perm.slice(nTrain)),
+  };
 }
 
-/** The label $(a + b) \bmod p$ of the pair stored as $ap + b$. */
-export function modularLabel(pair: number, p: number): number {
-  const a = Math.floor(pair / p);
-  return (a + pair - a * p) % p;
+const OPERATIONS: ModularOperation[] = ["add", "subtract", "multiply"];
+
+/** The label $(a \circ b) \bmod p$ of the pair stored as $ap + b$ (default $\circ = +$). */
+export function modularLabel(pair: number, p: number, operation: ModularOperation = "add"): number {
+  const a = Math.floor(pair / p), b = pair - a * p;
+  if (operation === "add") return (a + b) % p;
+  if (operation === "subtract") return (a - b + p) % p;
+  return (a * b) % p;
 }

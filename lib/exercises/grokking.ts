@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { expectClose, expectTrue } from "../exercise.ts";
+import { CheckFailure, expectClose, expectTrue } from "../exercise.ts";
 import { fourierPowerShare } from "../measure/fourier.ts";
 import { rng } from "../random.ts";
 import { leapComplexity } from "../theory/leap.ts";
@@ -110,6 +110,61 @@ export function checkLeapComplexity(fn: LeapFn): string {
       rel: 0,
     });
     expectTrue(leapComplexity(supports) === want, "library and brute force disagree (please report)");
+  }
+  return "exact";
+}
+
+/** A student's `decaySteps(eta, lambda, q)`: steps of decoupled weight decay that shrink a weight q-fold. */
+export type DecayStepsFn = (eta: number, lambda: number, q: number) => number;
+
+/** The exact answer: the smallest whole t with $(1-\eta\lambda)^t \le 1/q$. */
+function exactDecaySteps(eta: number, lambda: number, q: number): number {
+  let t = Math.ceil(Math.log(q) / -Math.log1p(-eta * lambda));
+  while (t > 0 && (1 - eta * lambda) ** (t - 1) <= 1 / q) t--; // guard against rounding at the boundary
+  while ((1 - eta * lambda) ** t > 1 / q) t++;
+  return t;
+}
+
+/**
+ * Check `decaySteps(eta, lambda, q)`: after memorization the loss gradient is ≈ 0 and AdamW's decoupled decay
+ * multiplies every weight by $1-\eta\lambda$ per step, so a weight falls q-fold after the smallest whole $t$
+ * with $(1-\eta\lambda)^t \le 1/q$, i.e. $t = \lceil \ln q / (-\ln(1-\eta\lambda)) \rceil$. The messages tell
+ * apart the continuous-time approximation $e^{-\eta\lambda t}$, a linear decay law, a missing $\ln q$, and a
+ * factor error.
+ */
+export function checkDecaySteps(fn: DecayStepsFn): string {
+  const cases: [number, number, number][] = [[0.02, 0.4, 4], [0.01, 0.25, 10], [0.05, 0.8, 2], [
+    0.02,
+    0.2,
+    100,
+  ]];
+  for (const [eta, lambda, q] of cases) {
+    const got = fn(eta, lambda, q), want = exactDecaySteps(eta, lambda, q);
+    const what = `steps for a ${q}-fold decay at η = ${eta}, λ = ${lambda}`;
+    if (got === want) continue;
+    expectTrue(
+      typeof got === "number" && Number.isFinite(got),
+      `${what}: expected a whole number, got ${got}`,
+    );
+    const rate = eta * lambda;
+    const hints: [number, string][] = [
+      [
+        Math.ceil(Math.log(q) / rate),
+        "that is the continuous-time answer ln q/(ηλ); AdamW multiplies by (1 − ηλ) once per step",
+      ],
+      [
+        Math.log(q) / -Math.log1p(-rate),
+        "round up: the weight must actually have fallen q-fold at a whole step",
+      ],
+      [Math.ceil((q - 1) / rate), "a linear decay law; the decay is multiplicative, so time grows like ln q"],
+      [Math.ceil(1 / rate), "that is one decay time 1/(ηλ), the time for an e-fold fall, not a q-fold one"],
+      [Math.ceil(Math.log10(q) / rate), "use the natural logarithm: e^{−ηλt} with ln, not log₁₀"],
+    ];
+    const hint = hints.find(([v]) => Math.abs(got - v) < 1e-9)?.[1] ??
+      (Math.abs(got / want - 2) < 0.05 || Math.abs(got / want - 0.5) < 0.03
+        ? "off by a factor 2: check where ηλ enters (the weight, not its square, shrinks by 1 − ηλ)"
+        : "write the weight after t steps as (1 − ηλ)^t and solve for t");
+    throw new CheckFailure(`${what}: expected ${want}, got ${got} (${hint})`);
   }
   return "exact";
 }

@@ -2,7 +2,7 @@ import { assertEquals, assertThrows } from "../_assert.ts";
 import { CheckFailure } from "../exercise.ts";
 import { fourierPower, fourierPowerShare } from "../measure/fourier.ts";
 import { leapComplexity } from "../theory/leap.ts";
-import { checkFourierPowerShare, checkLeapComplexity } from "./grokking.ts";
+import { checkDecaySteps, checkFourierPowerShare, checkLeapComplexity } from "./grokking.ts";
 
 Deno.test("checkFourierPowerShare() passes the library's answer", () => {
   assertEquals(checkFourierPowerShare(fourierPowerShare), "exact");
@@ -28,4 +28,25 @@ Deno.test("checkLeapComplexity() passes the library and fails counting all coord
     CheckFailure,
     "leap of x₁ + x₁x₂ + x₁x₂x₃",
   );
+});
+
+Deno.test("checkDecaySteps() passes the exact per-step answer and names the usual slips", () => {
+  const exact = (eta: number, lambda: number, q: number) => {
+    let t = 0;
+    while ((1 - eta * lambda) ** t > 1 / q) t++;
+    return t;
+  };
+  assertEquals(checkDecaySteps(exact), "exact");
+  assertThrows(
+    () => checkDecaySteps((e, l, q) => Math.ceil(Math.log(q) / (e * l))),
+    CheckFailure,
+    "continuous-time",
+  );
+  assertThrows(
+    () => checkDecaySteps((e, l, q) => Math.ceil((q - 1) / (e * l))),
+    CheckFailure,
+    "linear decay",
+  );
+  assertThrows(() => checkDecaySteps((e, l) => Math.ceil(1 / (e * l))), CheckFailure, "one decay time");
+  assertThrows(() => checkDecaySteps((e, l, q) => 2 * exact(e, l, q)), CheckFailure, "factor 2");
 });

@@ -48,8 +48,22 @@ export {
   type MuPLayer,
   type WidthExponents,
 } from "./mup.ts";
-export { checkFourierPowerShare, checkLeapComplexity, type FourierShareFn, type LeapFn } from "./grokking.ts";
-export { checkLinearCka, checkNc1, type LinearCkaFn, type Nc1Fn } from "./neural_collapse.ts";
+export {
+  checkDecaySteps,
+  checkFourierPowerShare,
+  checkLeapComplexity,
+  type DecayStepsFn,
+  type FourierShareFn,
+  type LeapFn,
+} from "./grokking.ts";
+export {
+  checkLinearCka,
+  checkNc1,
+  checkZhuFeatureNorm,
+  type LinearCkaFn,
+  type Nc1Fn,
+  type ZhuNormFn,
+} from "./neural_collapse.ts";
 export {
   type AntipodalBoundaryFn,
   type BothActiveErrorFn,

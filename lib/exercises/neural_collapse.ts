@@ -3,11 +3,12 @@
  *
  * @module
  */
-import { expectClose, expectTrue } from "../exercise.ts";
+import { CheckFailure, expectClose, expectTrue } from "../exercise.ts";
 import { randomOrthogonal } from "../linalg/orthogonal.ts";
 import { linearCka } from "../measure/cka.ts";
 import { neuralCollapse } from "../measure/neural_collapse.ts";
 import { rng } from "../random.ts";
+import { unconstrainedFeaturesOptimum } from "../theory/neural_collapse.ts";
 
 /** A student's `linearCka(A, B)` for `A` `[n, p]`, `B` `[n, q]`. */
 export type LinearCkaFn = (A: number[][], B: number[][]) => number;
@@ -99,4 +100,39 @@ export function checkNc1(fn: Nc1Fn): string {
     }),
   );
   return verdict;
+}
+
+/** A student's `zhuFeatureNorm(classes, lambdaW, lambda, n)`: ρ* when the feature penalty is (λ/2)‖H‖²_F. */
+export type ZhuNormFn = (classes: number, lambdaW: number, lambda: number, n: number) => number;
+
+/**
+ * Check `zhuFeatureNorm`: with Zhu et al.'s summed feature penalty $\frac{\lambda}{2}\|H\|_F^2$ over $n$ samples
+ * the model is notebook 11's with $\lambda_H = n\lambda$, so $\rho^*$ is `unconstrainedFeaturesOptimum` at
+ * $\lambda_H = n\lambda$. Answers within $10^{-12}$ (rounding) count as exact; the messages name a missing or
+ * inverted factor $n$ and a $\sqrt n$ confusion.
+ */
+export function checkZhuFeatureNorm(fn: ZhuNormFn): string {
+  const cases: [number, number, number, number][] = [[10, 1e-2, 1e-4, 100], [4, 5e-3, 1e-3, 20], [
+    6,
+    2e-2,
+    5e-5,
+    300,
+  ]];
+  for (const [C, lW, lambda, n] of cases) {
+    const norm = (lH: number) => unconstrainedFeaturesOptimum(C, { lambdaW: lW, lambdaH: lH }).featureNorm;
+    const want = norm(n * lambda), got = fn(C, lW, lambda, n);
+    const what = `ρ* for C = ${C}, λ_W = ${lW}, λ = ${lambda}, n = ${n}`;
+    if (typeof got === "number" && Math.abs(got - want) <= 1e-12 * want) continue;
+    const near = (v: number) => typeof got === "number" && Math.abs(got - v) <= 1e-6 * Math.abs(v);
+    let hint = "write Zhu et al.'s penalty as notebook 11's (λ_H/2)(1/n)Σ‖h_i‖² and read off λ_H";
+    if (near(norm(lambda))) {
+      hint = "that is notebook 11's convention with λ_H = λ; Zhu et al. sum over the n samples";
+    } else if (near(norm(lambda / n))) {
+      hint = "the factor n goes the other way: (λ/2)Σ‖h_i‖² = (nλ/2)(1/n)Σ‖h_i‖²";
+    } else if (near(norm(lambda) * Math.sqrt(n)) || near(norm(lambda) / Math.sqrt(n))) {
+      hint = "rescaling ρ by √n is not enough: the penalty changes the margin a* too";
+    }
+    throw new CheckFailure(`${what}: expected ${want}, got ${got} (${hint})`);
+  }
+  return "exact";
 }

@@ -1,8 +1,9 @@
-import { assert, assertThrows } from "../_assert.ts";
+import { assert, assertEquals, assertThrows } from "../_assert.ts";
 import { CheckFailure } from "../exercise.ts";
 import { linearCka } from "../measure/cka.ts";
 import { neuralCollapse } from "../measure/neural_collapse.ts";
-import { checkLinearCka, checkNc1 } from "./neural_collapse.ts";
+import { checkLinearCka, checkNc1, checkZhuFeatureNorm } from "./neural_collapse.ts";
+import { unconstrainedFeaturesOptimum } from "../theory/neural_collapse.ts";
 
 Deno.test("checkLinearCka() passes the library's answer", () => {
   assert(["exact", "close"].includes(checkLinearCka(linearCka)));
@@ -30,4 +31,13 @@ Deno.test("checkNc1() passes the library and fails a version that forgets to div
     CheckFailure,
     "NC1",
   );
+});
+
+Deno.test("checkZhuFeatureNorm() passes λ_H = nλ and names a missing or inverted factor n", () => {
+  const norm = (C: number, lW: number, lH: number) =>
+    unconstrainedFeaturesOptimum(C, { lambdaW: lW, lambdaH: lH }).featureNorm;
+  assertEquals(checkZhuFeatureNorm((C, lW, l, n) => norm(C, lW, n * l)), "exact");
+  assertThrows(() => checkZhuFeatureNorm((C, lW, l) => norm(C, lW, l)), CheckFailure, "Zhu et al. sum");
+  assertThrows(() => checkZhuFeatureNorm((C, lW, l, n) => norm(C, lW, l / n)), CheckFailure, "other way");
+  assertThrows(() => checkZhuFeatureNorm((C, lW, l, n) => norm(C, lW, l) / Math.sqrt(n)), CheckFailure, "√n");
 });

@@ -15,6 +15,7 @@
  *
  * @module
  */
+import { modularLabel, type ModularOperation } from "../data/modular.ts";
 import { rng } from "../random.ts";
 
 /** Parameters of the modular-arithmetic network. */
@@ -144,7 +145,8 @@ export interface ModularMlpGradients {
 }
 
 /**
- * MSE loss to the one-hot labels $(a+b) \bmod p$, argmax accuracy, and exact gradients on `pairs`.
+ * MSE loss to the one-hot labels $(a+b) \bmod p$ (or $(a \circ b) \bmod p$ for `options.operation`), argmax
+ * accuracy, and exact gradients on `pairs`.
  *
  * @example
  * ```ts
@@ -156,7 +158,11 @@ export interface ModularMlpGradients {
  * if (Math.abs((up - loss) / 1e-6 - W2[0]) > 1e-5) throw new Error("gradient = finite difference");
  * ```
  */
-export function modularMlpGradients(net: ModularMlp, pairs: Int32Array): ModularMlpGradients {
+export function modularMlpGradients(
+  net: ModularMlp,
+  pairs: Int32Array,
+  options: { operation?: ModularOperation } = {},
+): ModularMlpGradients {
   checkPairs(net, pairs);
   const { p, width: N, W2 } = net;
   const n = pairs.length, s = 1 / N;
@@ -166,7 +172,7 @@ export function modularMlpGradients(net: ModularMlp, pairs: Int32Array): Modular
   const eT = new Float64Array(p * n), zT = new Float64Array(N * n);
   let loss = 0, correct = 0;
   for (let i = 0; i < n; i++) {
-    const a = (pairs[i] / p) | 0, label = (a + pairs[i] - a * p) % p;
+    const label = modularLabel(pairs[i], p, options.operation);
     let arg = 0;
     for (let j = 0; j < p; j++) {
       const v = out[i * p + j];
@@ -200,7 +206,7 @@ export function modularMlpGradients(net: ModularMlp, pairs: Int32Array): Modular
 }
 
 /**
- * Argmax accuracy on `pairs`: the fraction with $\arg\max_j f_j(a,b) = (a+b) \bmod p$.
+ * Argmax accuracy on `pairs`: the fraction with $\arg\max_j f_j(a,b) = (a+b) \bmod p$ (or $(a\circ b) \bmod p$).
  *
  * @example
  * ```ts
@@ -209,13 +215,17 @@ export function modularMlpGradients(net: ModularMlp, pairs: Int32Array): Modular
  * if (!(acc >= 0 && acc <= 1)) throw new Error("a fraction");
  * ```
  */
-export function modularAccuracy(net: ModularMlp, pairs: Int32Array): number {
+export function modularAccuracy(
+  net: ModularMlp,
+  pairs: Int32Array,
+  options: { operation?: ModularOperation } = {},
+): number {
   if (pairs.length === 0) throw new RangeError("modularAccuracy: expected at least one pair, got none");
   const out = modularMlpForward(net, pairs);
   const p = net.p;
   let correct = 0;
   for (let i = 0; i < pairs.length; i++) {
-    const a = (pairs[i] / p) | 0, label = (a + pairs[i] - a * p) % p;
+    const label = modularLabel(pairs[i], p, options.operation);
     let arg = 0;
     for (let j = 1; j < p; j++) if (out[i * p + j] > out[i * p + arg]) arg = j;
     if (arg === label) correct++;

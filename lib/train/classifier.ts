@@ -1,15 +1,16 @@
 /**
- * Minibatch training of an MLP classifier (`lib/models/mlp.ts`) with softmax cross-entropy and Adam or SGD,
- * logging the full training-set loss and accuracy: the loop behind the neural-collapse and representation
- * experiments of notebook 11 (Papyan, Han & Donoho 2020, arXiv:2008.08186, §2 train far past 100% training
- * accuracy, the "terminal phase of training").
+ * Minibatch training of an MLP classifier (`lib/models/mlp.ts`) with softmax cross-entropy (or the squared error
+ * to one-hot labels) and Adam or SGD, logging the full training-set loss and accuracy: the loop behind the
+ * neural-collapse and representation experiments of notebook 11 (Papyan, Han & Donoho 2020, arXiv:2008.08186,
+ * §2 train far past 100% training accuracy, the "terminal phase of training"; Han, Papyan & Donoho 2022,
+ * arXiv:2106.02073, collapse under the squared error).
  *
  * @module
  */
 import { type Divergence, divergenceWatch } from "./_divergence.ts";
 import * as tf from "@tensorflow/tfjs-core";
 import "../autodiff/_register_gradients.ts";
-import { softmaxCrossEntropy } from "../autodiff/losses.ts";
+import { mse, softmaxCrossEntropy } from "../autodiff/losses.ts";
 import { type Dataset, oneHot } from "../data/digits.ts";
 import { mlpForward, type MlpSpec } from "../models/mlp.ts";
 import { rng } from "../random.ts";
@@ -25,6 +26,8 @@ export interface ClassifierTrainOptions {
   optimizer?: "adam" | "sgd";
   /** L2 weight decay λ: the loss minimized is CE + (λ/2)·Σ‖W‖² over weight matrices (not biases). Default 0. */
   weightDecay?: number;
+  /** Loss: softmax cross-entropy (default) or the squared error to the one-hot labels ({@linkcode mse}). */
+  loss?: "cross-entropy" | "mse";
   /** Seed of the batch order. Default 0. */
   seed?: number;
   /** Steps at which to log (besides 0 and the end). Default: every steps/20. */
@@ -36,10 +39,12 @@ export interface ClassifierTrainOptions {
 /** One log entry. */
 export interface ClassifierRecord {
   step: number;
-  /** Mean cross-entropy on the whole training set. */
+  /** The loss (mean cross-entropy, or the squared error) on the whole training set, without weight decay. */
   loss: number;
   /** Training accuracy. */
   accuracy: number;
+  /** Set on the last record when the loss stopped being finite: training stopped at this step. */
+  diverged?: true;
 }
 
 /** The log of {@linkcode trainClassifier}, with `divergence` set when the logged loss went non-finite or exploded. */
@@ -86,6 +91,7 @@ export function trainClassifier(
   logAt.add(0).add(steps);
   const x = tf.tensor2d(Float32Array.from(data.x), [n, data.d]);
   const y = tf.tensor2d(Float32Array.from(oneHot(data.y, data.classes)), [n, data.classes]);
+  const lossOf = options.loss === "mse" ? mse : softmaxCrossEntropy;
   const opt = optimizer === "adam" ? tf.train.adam(lr) : tf.train.sgd(lr);
   const r = rng(options.seed ?? 0);
   const log: ClassifierLog = [];
@@ -95,9 +101,10 @@ export function trainClassifier(
     const [loss, correct] = tf.tidy(() => {
       const logits = mlpForward(spec, params, x);
       const hits = tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), tf.argMax(y, 1)), "float32"));
-      return [softmaxCrossEntropy(logits, y), hits];
+      return [lossOf(logits, y), hits];
     });
-    const entry = { step, loss: loss.dataSync()[0], accuracy: correct.dataSync()[0] / n };
+    const entry: ClassifierRecord = { step, loss: loss.dataSync()[0], accuracy: correct.dataSync()[0] / n };
+    if (!Number.isFinite(entry.loss)) entry.diverged = true;
     tf.dispose([loss, correct]);
     log.push(entry);
     if (watch.check(step, entry.loss)) log.divergence = watch.divergence;
@@ -105,7 +112,10 @@ export function trainClassifier(
   };
   try {
     for (let step = 0; step < steps; step++) {
-      if (logAt.has(step)) record(step);
+      if (logAt.has(step)) {
+        record(step);
+        if (log[log.length - 1].diverged) return log;
+      }
       tf.tidy(() => {
         let xb: tf.Tensor2D = x, yb: tf.Tensor2D = y;
         if (batch < n) {
@@ -116,7 +126,7 @@ export function trainClassifier(
         }
         opt.minimize(
           () => {
-            const ce = softmaxCrossEntropy(mlpForward(spec, params, xb), yb);
+            const ce = lossOf(mlpForward(spec, params, xb), yb);
             if (!weightDecay) return ce;
             const l2 = tf.addN(weights.map((w) => tf.sum(tf.square(w))));
             return tf.add(ce, tf.mul(l2, weightDecay / 2));

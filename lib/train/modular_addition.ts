@@ -6,7 +6,6 @@
  *
  * @module
  */
-import { type Divergence, divergenceWatch } from "./_divergence.ts";
 import type { ModularSplit } from "../data/modular.ts";
 import { modularAccuracy, type ModularMlp, modularMlpGradients } from "../models/modular_mlp.ts";
 import { float64AdamW } from "./adamw.ts";
@@ -51,8 +50,8 @@ export interface ModularTrainRun {
   testStep: number | null;
   /** Steps actually taken. */
   steps: number;
-  /** Set when the loss went non-finite or grew 10⁶-fold: `{ diverged: true, step, loss }` (lib/train/_divergence.ts). */
-  divergence?: Divergence;
+  /** The step and loss at which the training loss stopped being finite (training stops there), or `null`. */
+  diverged: { step: number; loss: number } | null;
 }
 
 function sumSquares(...arrays: Float64Array[]): number {
@@ -62,7 +61,7 @@ function sumSquares(...arrays: Float64Array[]): number {
 }
 
 /**
- * Train `net` in place on `split.train`, evaluating on both parts every `evalEvery` steps (and at step 0).
+ * Train `net` in place on `split.train` (labels from `split.operation`, default addition), evaluating on both parts every `evalEvery` steps (and at step 0).
  *
  * @example
  * ```ts
@@ -89,23 +88,26 @@ export function trainModularAddition(
   if (!(Number.isInteger(evalEvery) && evalEvery >= 1)) {
     throw new RangeError(`trainModularAddition: expected evalEvery ≥ 1, got ${evalEvery}`);
   }
+  const operation = split.operation ?? "add";
   const opt = float64AdamW({ eta: options.eta, weightDecay: options.weightDecay });
   const history: ModularRecord[] = [];
   let trainStep: number | null = null, testStep: number | null = null;
-  let t = 0;
-  const watch = divergenceWatch();
+  let t = 0, diverged: { step: number; loss: number } | null = null;
   for (; t <= steps; t++) {
-    const g = modularMlpGradients(net, split.train);
+    const g = modularMlpGradients(net, split.train, { operation });
+    if (!Number.isFinite(g.loss)) {
+      diverged = { step: t, loss: g.loss };
+      break;
+    }
     if (t % evalEvery === 0 || t === steps) {
       const record: ModularRecord = {
         step: t,
         loss: g.loss,
         trainAccuracy: g.accuracy,
-        testAccuracy: split.test.length > 0 ? modularAccuracy(net, split.test) : NaN,
+        testAccuracy: split.test.length > 0 ? modularAccuracy(net, split.test, { operation }) : NaN,
         weightNorm: sumSquares(net.W1, net.W2),
       };
       history.push(record);
-      watch.check(t, g.loss);
       options.onEval?.(record);
       if (trainStep === null && record.trainAccuracy >= threshold) trainStep = t;
       if (testStep === null && record.testAccuracy >= threshold) testStep = t;
@@ -114,12 +116,5 @@ export function trainModularAddition(
     if (t === steps) break;
     opt.step([net.W1, net.W2], [g.W1, g.W2]);
   }
-  return {
-    net,
-    history,
-    trainStep,
-    testStep,
-    steps: t,
-    ...(watch.divergence ? { divergence: watch.divergence } : {}),
-  };
+  return { net, history, trainStep, testStep, steps: t, diverged };
 }

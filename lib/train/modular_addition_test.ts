@@ -44,3 +44,24 @@ Deno.test("trainModularAddition() rejects a split of another modulus", () => {
     "mod 7",
   );
 });
+
+Deno.test("trainModularAddition() learns the table of split.operation: multiplication is memorized too", () => {
+  const split = modularAdditionSplit(7, { trainFraction: 0.5, seed: 1, operation: "multiply" });
+  const run = trainModularAddition(initModularMlp(7, { width: 32, seed: 1 }), split, {
+    eta: 0.02,
+    weightDecay: 0.1,
+    steps: 200,
+    evalEvery: 5,
+  });
+  assert(run.trainStep !== null, "memorizes 25 products");
+});
+
+Deno.test("trainModularAddition() reports no divergence on a normal run", () => {
+  const split = modularAdditionSplit(5, { trainFraction: 0.5, seed: 0 });
+  const run = trainModularAddition(initModularMlp(5, { width: 8, seed: 0 }), split, {
+    eta: 0.02,
+    weightDecay: 0.1,
+    steps: 20,
+  });
+  assertEquals(run.diverged, null);
+});

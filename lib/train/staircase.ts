@@ -11,7 +11,6 @@
  *
  * @module
  */
-import { type Divergence, divergenceWatch } from "./_divergence.ts";
 import { meanFieldForward, meanFieldGradients, type MeanFieldNet } from "../models/mean_field_net.ts";
 import { rng } from "../random.ts";
 
@@ -52,8 +51,8 @@ export interface MonomialRun {
   coefficients: number[][];
   /** First evaluated step at which each tracked monomial was learned, or null. */
   learnedAt: (number | null)[];
-  /** Set when the loss went non-finite or grew 10⁶-fold: `{ diverged: true, step, loss }` (lib/train/_divergence.ts). */
-  divergence?: Divergence;
+  /** The step and test loss at which the loss stopped being finite (training stops there), or `null`. */
+  diverged: { step: number; loss: number } | null;
 }
 
 function monomial(x: Float64Array, offset: number, S: number[]): number {
@@ -103,8 +102,15 @@ export function trainOnMonomials(
     return j >= 0 ? target.coefficients[j] : null;
   });
   const r = rng(options.seed);
-  const signs = (n: number): Float64Array =>
-    Float64Array.from({ length: n * d }, () => (r.uniform() < 0.5 ? -1 : 1));
+  // Uniform signs, 32 per random draw: bit k of ⌊2³²·u⌋ gives the sign of one coordinate.
+  const signs = (n: number): Float64Array => {
+    const out = new Float64Array(n * d);
+    for (let i = 0; i < out.length; i += 32) {
+      const bits = Math.floor(r.uniform() * 4294967296);
+      for (let k = 0; k < 32 && i + k < out.length; k++) out[i + k] = (bits >>> k) & 1 ? 1 : -1;
+    }
+    return out;
+  };
   const xTest = signs(testSize);
   const yTest = Float64Array.from({ length: testSize }, (_, i) => targetValue(target, xTest, i * d));
   const chiTest = track.map((S) =>
@@ -115,17 +121,20 @@ export function trainOnMonomials(
     loss: [],
     coefficients: track.map(() => []),
     learnedAt: track.map(() => null),
+    diverged: null,
   };
   const y = new Float64Array(batchSize);
-  const watch = divergenceWatch();
   for (let t = 0; t <= steps; t++) {
     if (t % evalEvery === 0 || t === steps) {
       const f = meanFieldForward(net, xTest);
       let loss = 0;
       for (let i = 0; i < testSize; i++) loss += (f[i] - yTest[i]) ** 2;
+      if (!Number.isFinite(loss)) {
+        run.diverged = { step: t, loss: loss / (2 * testSize) };
+        break;
+      }
       run.steps.push(t);
       run.loss.push(loss / (2 * testSize));
-      if (watch.check(t, loss / (2 * testSize)) && !run.divergence) run.divergence = watch.divergence;
       track.forEach((_, s) => {
         let c = 0;
         for (let i = 0; i < testSize; i++) c += f[i] * chiTest[s][i];

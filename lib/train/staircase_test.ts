@@ -1,4 +1,4 @@
-import { assert, assertThrows } from "../_assert.ts";
+import { assert, assertEquals, assertThrows } from "../_assert.ts";
 import { initMeanFieldNet } from "../models/mean_field_net.ts";
 import { trainOnMonomials } from "./staircase.ts";
 
@@ -39,4 +39,17 @@ Deno.test("trainOnMonomials() rejects coordinates outside 0..d−1, naming the m
     RangeError,
     "[0,3]",
   );
+});
+
+Deno.test("trainOnMonomials() stops and reports the step when the loss diverges", () => {
+  const net = initMeanFieldNet(8, { width: 8, seed: 0 });
+  const run = trainOnMonomials(net, { supports: [[0]], coefficients: [1] }, {
+    eta: 1e6,
+    steps: 200,
+    seed: 0,
+    evalEvery: 1,
+  });
+  if (run.diverged === null) throw new Error("a step of 10⁶·m blows up");
+  assertEquals(run.steps.length, run.coefficients[0].length);
+  assert(run.diverged.step > 0 && run.diverged.step <= 200);
 });

@@ -43,3 +43,20 @@ Deno.test("trainUnconstrainedFeatures() rejects a feature dimension below C − 
     "d = 3",
   );
 });
+
+Deno.test("trainUnconstrainedFeatures() stops and reports the step when the loss diverges", () => {
+  const run = trainUnconstrainedFeatures({
+    classes: 3,
+    perClass: 2,
+    dim: 4,
+    lambdaW: 0.01,
+    lambdaH: 0.01,
+    eta: 1e6,
+    steps: 50,
+    seed: 0,
+  });
+  assert(
+    run.diverged !== null && run.diverged.step <= 50,
+    `expected a divergence, got ${JSON.stringify(run.diverged)}`,
+  );
+});
