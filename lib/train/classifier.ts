@@ -12,6 +12,7 @@ import { softmaxCrossEntropy } from "../autodiff/losses.ts";
 import { type Dataset, oneHot } from "../data/digits.ts";
 import { mlpForward, type MlpSpec } from "../models/mlp.ts";
 import { rng } from "../random.ts";
+import { checkInterrupt } from "../interrupt.ts";
 
 /** Options of {@linkcode trainClassifier}. */
 export interface ClassifierTrainOptions {
@@ -99,6 +100,7 @@ export function trainClassifier(
   };
   try {
     for (let step = 0; step < steps; step++) {
+      checkInterrupt("trainClassifier", step);
       if (logAt.has(step)) record(step);
       tf.tidy(() => {
         let xb: tf.Tensor2D = x, yb: tf.Tensor2D = y;

@@ -23,6 +23,7 @@
  */
 import { matmul, type Matrix, type MatrixLike, randomOrthogonal, transpose } from "../linalg/mod.ts";
 import { rng } from "../random.ts";
+import { checkInterrupt } from "../interrupt.ts";
 
 /** Sufficient statistics of a regression problem for a linear network. */
 export interface DeepLinearProblem {
@@ -288,6 +289,7 @@ export function trainDeepLinear(problem: DeepLinearProblem, options: DeepLinearT
   const loss = new Float64Array(steps + 1);
   const mapSteps: number[] = [], maps: Matrix[] = [];
   for (let t = 0; t <= steps; t++) {
+    checkInterrupt("trainDeepLinear", t);
     loss[t] = kernel(w1, w2);
     if (t % every === 0 || t === steps) {
       mapSteps.push(t);

@@ -16,6 +16,7 @@ import { initMlp, mlpForward, type MlpSpec } from "../models/mlp.ts";
 import { mlpLearningRates } from "../models/parameterization.ts";
 import { progress } from "../progress.ts";
 import { trainLayerwiseSgd } from "./layerwise_sgd.ts";
+import { checkInterrupt } from "../interrupt.ts";
 
 /** A loss of predictions against targets, e.g. `mse` or `softmaxCrossEntropy` from lib/autodiff. */
 export type PredictionLoss = (pred: tf.Tensor, target: tf.Tensor) => tf.Scalar;
@@ -68,6 +69,7 @@ export async function sweepLearningRates(options: LearningRateSweepOptions): Pro
     for (const log2Eta of log2Etas) {
       let sum = 0, diverged = 0;
       for (const seed of seeds) {
+        checkInterrupt("sweepLearningRates", `run ${done + 1} of ${total}`);
         const params = initMlp(spec, { seed });
         const run = trainLayerwiseSgd((ps, xb, yb) => loss(mlpForward(spec, ps, xb), yb), params, {
           x,

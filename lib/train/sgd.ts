@@ -8,6 +8,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { rng } from "../random.ts";
 import { progress } from "../progress.ts";
+import { checkInterrupt } from "../interrupt.ts";
 
 /** A loss of the parameters on a batch: `(params, x [B, d], y [B, k]) → scalar`. */
 export type BatchLoss = (params: tf.Tensor[], x: tf.Tensor2D, y: tf.Tensor2D) => tf.Scalar;
@@ -55,6 +56,7 @@ export async function trainSgd(
   };
   let order: number[] = [];
   for (let step = 0; step < options.steps; step++) {
+    checkInterrupt("trainSgd", step);
     if (step % every === 0) {
       const e = record(step);
       await bar?.update(`step ${step} / ${options.steps}, loss ${e.loss.toPrecision(4)}`);
