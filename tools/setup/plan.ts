@@ -113,6 +113,13 @@ export function planSetup(missing: readonly SystemRequirement[], machine: Machin
   return { steps, notes };
 }
 
+/** "a", "a and b", "a, b and c". */
+function listOf(items: string[]): string {
+  return items.length <= 1
+    ? items.join("")
+    : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
 function noSourceReason(r: SystemRequirement, m: Machine): string {
   if (m.apt && r.apt?.length) return "installing it with apt-get needs root or sudo";
   if (!m.apt && !m.brew) return "no package manager the set-up knows (apt-get, brew) is here";
@@ -154,6 +161,6 @@ function blockedMessage(
   }
   const debianNames = union(unresolved.map((r) => r.apt)).join(" ");
   return `${head}\nNo package manager the set-up knows (apt-get, brew) is on this machine. Install ${
-    unresolved.map((r) => r.name).join(" and ")
+    listOf(unresolved.map((r) => r.name))
   } with yours (on Debian they are the packages ${debianNames}).\n${again}`;
 }
