@@ -132,8 +132,10 @@ function blockedMessage(
   m: Machine,
   task: Task,
 ): string {
-  const names = unresolved.map((r) => `${r.name} (${r.why})`).join("; ");
-  const head = `setup: \`deno task ${task}\` needs ${names}, and this set-up cannot install it here.`;
+  const names = listOf(unresolved.map((r) => `${r.name} (${r.why})`));
+  const head = `setup: \`deno task ${task}\` needs ${names}, and this set-up cannot install ${
+    unresolved.length > 1 ? "them" : "it"
+  } here.`;
   const again = "Then run the same command again.";
   if (m.apt) {
     // One command for everything missing, so that the next run installs nothing.
