@@ -73,6 +73,17 @@ export const SYSTEM_REQUIREMENTS: readonly SystemRequirement[] = [
     pip: ["jupyterlab"],
   },
   {
+    name: "jupyter trust",
+    why:
+      "Notebook 6 shows the charts of a notebook executed elsewhere (the course build) only once it is trusted",
+    tasks: ["lab"],
+    optional: true,
+    commands: ["jupyter-trust"],
+    apt: ["jupyter-nbformat"],
+    brew: ["jupyterlab"],
+    pip: ["jupyterlab"],
+  },
+  {
     name: "OpenBLAS",
     why: "matrix products and eigendecompositions run 7–80× faster with it",
     tasks: ["course", "test", "lab", "run", "grade"],
