@@ -52,6 +52,8 @@ const ANSWERED = 2;
 export const STUCK_MS = 2000;
 /** Milliseconds after which an interrupt that no library loop took is dropped. */
 export const DROP_MS = 1000;
+/** Milliseconds the listener may take to start; past that the kernel keeps Deno's default. */
+const READY_MS = 5000;
 
 let flags: Int32Array | null = null;
 let worker: Worker | null = null;
@@ -114,10 +116,21 @@ export async function installInterruptHandler(options: { force?: boolean } = {})
   if (!d || d.build.os === "windows" || (!options.force && !inDenoKernel())) return false;
   const shared = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
   const url = URL.createObjectURL(new Blob([WORKER_SOURCE], { type: "text/javascript" }));
-  const w = new Worker(url, { type: "module" });
-  const ready = new Promise<void>((resolve) => {
+  let w: Worker;
+  try {
+    w = new Worker(url, { type: "module" });
+  } catch {
+    return false; // no workers here: interrupts keep Deno's default (the kernel ends)
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const ready = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), READY_MS);
+    w.onerror = (e) => {
+      e.preventDefault();
+      resolve(false);
+    };
     w.onmessage = (e: MessageEvent<number>) => {
-      if (e.data === 0) return resolve();
+      if (e.data === 0) return resolve(true);
       // The cell's thread is free to run its event loop: not stuck. Drop the interrupt if no loop takes it.
       const n = e.data;
       Atomics.store(shared, ANSWERED, Math.max(n, Atomics.load(shared, ANSWERED)));
@@ -129,9 +142,16 @@ export async function installInterruptHandler(options: { force?: boolean } = {})
   w.postMessage({ buffer: shared.buffer, stuckMs: STUCK_MS, message: STUCK_MESSAGE });
   flags = shared;
   worker = w;
-  await ready;
+  const ok = await ready;
+  clearTimeout(timer);
   URL.revokeObjectURL(url);
-  return true;
+  if (!ok) {
+    // Keep Deno's default, and do not try again on every check.
+    w.terminate();
+    worker = null;
+    flags = null;
+  }
+  return ok;
 }
 
 /** Remove the handler (tests, and scripts that want Ctrl-C to end them again). */
