@@ -12,7 +12,10 @@ export function assert(condition: unknown, message = "assertion failed"): assert
 
 /** Deep equality (node's strict semantics). */
 export function assertEquals<T>(actual: T, expected: T, message?: string): void {
-  deepStrictEqual(actual, expected, message);
+  // Two calls, not one with `message` possibly undefined: newer @types/node (pulled in by npm packages that
+  // reference it) no longer accepts an undefined message.
+  if (message === undefined) deepStrictEqual(actual, expected);
+  else deepStrictEqual(actual, expected, message);
 }
 
 /** |actual − expected| ≤ tol · max(1, |expected|). */

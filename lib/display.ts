@@ -19,6 +19,11 @@ export interface DisplayOptions {
   displayId?: string;
   /** Replace the output that has `displayId` instead of adding one. */
   update?: boolean;
+  /**
+   * The output's metadata, per MIME type: `{ "image/png": { width: 574, height: 338 } }` shows a PNG drawn at
+   * twice its size at the size meant (Notebook 6, nbconvert, JupyterLab read `width`/`height`).
+   */
+  metadata?: Record<string, unknown>;
 }
 
 type Sink = (bundle: MimeBundle, options: DisplayOptions) => void | Promise<void>;
@@ -27,6 +32,7 @@ let sink: Sink | null = null;
 
 interface DenoJupyter {
   display(obj: unknown, options?: { raw?: boolean; update?: boolean; display_id?: string }): Promise<void>;
+  broadcast?(msgType: string, content: Record<string, unknown>): Promise<void>;
 }
 
 function denoJupyter(): DenoJupyter | undefined {
@@ -49,6 +55,15 @@ export function isKernel(): boolean {
 export async function display(bundle: MimeBundle, options: DisplayOptions = {}): Promise<void> {
   if (sink) return void await sink(bundle, options);
   const jupyter = denoJupyter();
+  if (jupyter && options.metadata && typeof jupyter.broadcast === "function") {
+    // What `Deno.jupyter.display(bundle, { raw: true })` sends, with the metadata it leaves empty.
+    await jupyter.broadcast(options.update ? "update_display_data" : "display_data", {
+      data: bundle,
+      metadata: options.metadata,
+      transient: options.displayId === undefined ? {} : { display_id: options.displayId },
+    });
+    return;
+  }
   if (jupyter) {
     await jupyter.display(bundle, {
       raw: true,
@@ -60,7 +75,7 @@ export async function display(bundle: MimeBundle, options: DisplayOptions = {}):
   const tslab = tslabDisplayWriter();
   if (tslab) {
     const transient = options.displayId === undefined ? {} : { display_id: options.displayId };
-    tslab({ data: bundle, metadata: {}, transient }, options.update ?? false);
+    tslab({ data: bundle, metadata: options.metadata ?? {}, transient }, options.update ?? false);
     return;
   }
   if (!options.update) console.log(String(bundle["text/plain"] ?? Object.keys(bundle).join(", ")));

@@ -58,7 +58,9 @@ export function expectClose(
 ): "exact" | "close" {
   const what = options.what ?? "the result";
   if (typeof actual !== "number" || Number.isNaN(actual)) {
-    throw new CheckFailure(`${what}: expected a number close to ${fmt(expected)}, got ${String(actual)}`);
+    throw new CheckFailure(
+      `${what}: expected a number close to ${fmt(expected)}, got ${describeValue(actual)}`,
+    );
   }
   if (actual === expected) return "exact";
   const rel = options.rel ?? 1e-6, abs = options.abs ?? 0;
@@ -71,6 +73,36 @@ export function expectClose(
     }), ` +
       `got ${fmt(actual)}: ${off}`,
   );
+}
+
+/**
+ * A value and its type, for failure messages: `a string "1.94"`, `NaN`, `undefined`, `an array of 3 items`,
+ * `an object`, `a number 2`. Long strings are cut.
+ *
+ * @example
+ * ```ts
+ * import { describeValue } from "./exercise.ts";
+ * if (describeValue("1.9") !== 'a string "1.9"') throw new Error("names the type");
+ * ```
+ */
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (typeof value === "number") return Number.isNaN(value) ? "NaN" : `a number ${value}`;
+  if (typeof value === "string") {
+    return `a string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + "…" : value)}`;
+  }
+  if (Array.isArray(value)) return `an array of ${value.length} item${value.length === 1 ? "" : "s"}`;
+  if (typeof value === "object") return ArrayBuffer.isView(value) ? "a typed array" : "an object";
+  return `a ${typeof value}`;
+}
+
+/**
+ * The seed a hidden check draws its inputs from. Outside grading it is 0; when a notebook is graded, the
+ * grader's copy returns a fresh secret seed for the grading run, so that answers hard-coded for a visible
+ * check's inputs do not pass the hidden ones.
+ */
+export function checkSeed(): number {
+  return 0;
 }
 
 /** Expect a condition; the message explains the property that failed. */

@@ -18,7 +18,7 @@ Deno.test("expectClose() says exact, close, or how far off the answer is", () =>
     CheckFailure,
     "η_max: expected 2 (within 1.00e-6 relative), got 2.2: 10% off",
   );
-  assertThrows(() => expectClose("2", 2), CheckFailure, "expected a number close to 2, got 2");
+  assertThrows(() => expectClose("2", 2), CheckFailure, 'expected a number close to 2, got a string "2"');
 });
 
 Deno.test("check() records a pass, a wrong answer, a crash and a stub, and never throws", async () => {

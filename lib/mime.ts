@@ -13,3 +13,6 @@ export const BACKEND_MIME = "application/vnd.learning-mechanics.backend+json";
 
 /** Exercise check records: a `CheckRecord` (lib/exercise.ts). */
 export const CHECK_MIME = "application/vnd.learning-mechanics.check+json";
+
+/** Setup checks: a `SetupRecord` (lib/claims.ts), a condition an experiment needs, shown apart from claims. */
+export const SETUP_MIME = "application/vnd.learning-mechanics.setup+json";

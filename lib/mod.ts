@@ -5,7 +5,7 @@
  * import { claims, setup, showChart } from "learning-mechanics";
  * ```
  *
- * Folders: `theory/` closed-form predictions (never trains), `measure/` quantities read off models,
+ * Folders: `theory/` closed-form predictions (never trains), `measure/` quantities read off models, `experiments/` runs that train and then measure,
  * `models/`, `train/`, `data/`, `linalg/`, `fit/`, `plot/`, `table/`; plus `claims.ts`, `setup.ts`
  * (backend selection and report) and `random.ts` (seeded randomness).
  *
@@ -17,14 +17,27 @@ export { setup } from "./setup.ts";
 export {
   claim,
   type ClaimInput,
+  type ClaimKind,
   type ClaimRecord,
   claims,
   evaluateClaim,
   fmt,
+  type Rival,
+  type RivalRecord,
+  setupCheck,
+  type SetupRecord,
   type Tolerance,
 } from "./claims.ts";
 export { display, type MimeBundle } from "./display.ts";
-export { check, CheckFailure, expectClose, expectTrue, NotImplementedError } from "./exercise.ts";
+export {
+  check,
+  CheckFailure,
+  checkSeed,
+  describeValue,
+  expectClose,
+  expectTrue,
+  NotImplementedError,
+} from "./exercise.ts";
 export { type Rng, rng } from "./random.ts";
 export { type Progress, progress } from "./progress.ts";
 export { checkInterrupt, InterruptedError } from "./interrupt.ts";
@@ -38,4 +51,5 @@ export * from "./linalg/mod.ts";
 export * from "./fit/mod.ts";
 export * from "./autodiff/mod.ts";
 export * from "./measure/mod.ts";
+export * from "./experiments/mod.ts";
 export * from "./exercises/mod.ts";

@@ -6,6 +6,7 @@ import { assert, assertEquals, assertThrows } from "../lib/_assert.ts";
 import {
   type Cell,
   type Notebook,
+  readNotebook,
   serializeNotebook,
   sourceOf,
   splitLines,
@@ -14,6 +15,8 @@ import { expandNotebookPaths } from "../tools/notebook/runner.ts";
 import { exerciseText, syncExercises } from "../tools/exercises.ts";
 import { AssignmentError, enclosingFunction, parseAssignment } from "../tools/grade/markers.ts";
 import { HIDDEN_PLACEHOLDER, studentVersion } from "../tools/grade/student_version.ts";
+import { lintSolution } from "../tools/grade/lint.ts";
+import { textToNotebook } from "../tools/nbtext.ts";
 
 function code(id: string, source: string): Cell {
   return {
@@ -159,4 +162,75 @@ Deno.test("malformed markers are refused with the notebook, cell and line", () =
     AssignmentError,
     "first line is not a marker",
   );
+});
+
+Deno.test("the lint refuses every near-miss marker, naming the file, cell and line", () => {
+  const path = "solutions/99_test.ipynb";
+  const nearMisses = [
+    "  // BEGIN SOLUTIONS",
+    "  // Begin solution",
+    "  # BEGIN SOLUTION",
+    "  BEGIN SOLUTION",
+    "  //END SOLUTIONS",
+  ];
+  for (const line of nearMisses) {
+    const cell = code(
+      "ex1",
+      `function square(x: number): number {\n  // BEGIN SOLUTION\n${line}\n  return x * x;\n  // END SOLUTION\n}`,
+    );
+    const errors = lintSolution(notebook([SETUP, cell, SQUARE_CHECK]), path);
+    assertEquals(errors.length, 1, `${line}: ${errors.join("\n")}`);
+    assert(errors[0].startsWith(`${path}, cell 1 (id "ex1"), line 3: near-miss marker`), errors[0]);
+  }
+  const hidden = code(
+    "ex1-check",
+    sourceOf(SQUARE_CHECK).replace("// BEGIN HIDDEN CHECKS", "// BEGIN HIDDEN CHECK"),
+  );
+  const errors = lintSolution(notebook([SETUP, SQUARE, hidden]), path);
+  assert(
+    errors.some((e) => e.includes('cell 2 (id "ex1-check"), line 3: near-miss marker')),
+    errors.join("\n"),
+  );
+  assertEquals(lintSolution(notebook([SETUP, SQUARE, SQUARE_CHECK]), path), []);
+});
+
+Deno.test("the lint refuses an exercise without a solution block, and a notebook without any", () => {
+  const bare = code("ex1", "function square(x: number): number {\n  return x * x;\n}");
+  const errors = lintSolution(notebook([SETUP, bare, SQUARE_CHECK]), "s.ipynb");
+  assert(errors.some((e) => e.includes("no // BEGIN SOLUTION … // END SOLUTION block")), errors.join("\n"));
+  assert(
+    errors.some((e) => e.includes('s.ipynb, cell 1 (id "ex1"): square is tested by check cell "ex1-check"')),
+    errors.join("\n"),
+  );
+});
+
+Deno.test("the lint refuses a check cell that declares a name a later cell uses", () => {
+  const declaring = code("ex1-check", sourceOf(SQUARE_CHECK) + "\nconst table = [1, 2];");
+  const later = code("plot", "console.log(table);");
+  const errors = lintSolution(notebook([SETUP, SQUARE, declaring, later]), "s.ipynb");
+  assertEquals(errors.length, 1, errors.join("\n"));
+  assert(
+    errors[0].includes('cell 2 (id "ex1-check"), line 7: the check cell declares table, which cell 3'),
+    errors[0],
+  );
+});
+
+Deno.test("graded cells need explicit ids, and nbtext refuses an id it would have cut", async () => {
+  const positional = { ...SQUARE, id: "cell-1" };
+  const errors = lintSolution(notebook([SETUP, positional, SQUARE_CHECK]), "s.ipynb");
+  assert(
+    errors.some((e) => e.includes('cell 1 (id "cell-1"): a graded cell needs an explicit id')),
+    errors.join(),
+  );
+  assertThrows(
+    () => textToNotebook("// %% id=ex1.check\nconst x = 1;\n", "a.nb.ts"),
+    Error,
+    'a.nb.ts:1: "ex1.check" is not a valid cell id',
+  );
+  assertEquals(textToNotebook("// %% id=ex1-check\nconst x = 1;\n").cells[0].id, "ex1-check");
+  // The committed solutions pass the lint; the text form of notebooks is no longer ignored by git.
+  for (const path of await expandNotebookPaths(["solutions"])) {
+    assertEquals(lintSolution(await readNotebook(path), path), []);
+  }
+  assert(!(await Deno.readTextFile(".gitignore")).split("\n").includes("*.nb.ts"));
 });

@@ -77,7 +77,8 @@ function problems(r: SubmissionResult): string {
 
 Deno.test("the grader", async (t) => {
   const out = await Deno.makeTempDir({ prefix: "lm-grade-test-" });
-  const { server } = await startGradingServer({ memoryMB: 3072 });
+  const { server, sandbox } = await startGradingServer({ memoryMB: 3072 });
+  const kernelName = sandbox.kernelName;
   try {
     await t.step(
       "every solution scores full marks and every exercise scores 0 on its unimplemented checks",
@@ -100,6 +101,7 @@ Deno.test("the grader", async (t) => {
             results[k] = await gradeSubmission(server, j.path, {
               assignment: j.assignment,
               scratchDir: `_build/grade-scratch/test-${k}`,
+              kernelName,
             });
           }
         };
@@ -126,14 +128,27 @@ Deno.test("the grader", async (t) => {
       "a batch of bad submissions is graded to the end, each with its problem and its points",
       async () => {
         const subs = await listSubmissions([FX]);
-        const skip = new Set(["infinite_loop", "slow_total"]);
-        const batch = subs.filter((s) => !skip.has(s.id));
+        const these = [
+          "fake_pass",
+          "kills_kernel",
+          "memory_hog",
+          "missing_cell",
+          "not_json",
+          "not_notebook",
+          "other_assignment",
+          "reordered",
+          "unrelated_cells",
+          "writes_outside",
+          "wrong_distance",
+        ];
+        const batch = subs.filter((s) => these.includes(s.id));
         const before = await Promise.all(batch.map((s) => Deno.readFile(s.path)));
         const { results, gradebookPath } = await gradeBatch(server, batch, {
           assignment: await assignment01(),
           outDir: out,
           jobs: 2,
           cellTimeoutSeconds: 30,
+          kernelName,
         });
         const by = new Map(results.map((r) => [r.id, r]));
         const expect = (id: string, status: string, total: number, problem: string) => {
@@ -182,16 +197,25 @@ Deno.test("the grader", async (t) => {
         const csv = (await Deno.readTextFile(gradebookPath)).split("\n");
         assertEquals(
           csv[0],
-          "submission,status,maxStableLearningRate,distanceAfter,total,possible,problems,flags,seconds",
+          "student,name,submission,status,maxStableLearningRate,distanceAfter,total,possible,sandbox,problems,flags,seconds",
         );
-        assert(csv.some((l) => l.startsWith("wrong_distance,graded,2.0,0.0,2.0,3.0,")), csv.join("\n"));
+        assert(
+          csv.some((l) =>
+            l.startsWith("wrong_distance,wrong_distance,wrong_distance,graded,2,0,2,3,bubblewrap,")
+          ),
+          csv.join("\n"),
+        );
         const feedback = await Deno.readTextFile(`${out}/feedback/wrong_distance.md`);
         assert(
           feedback.includes("**Score: 2 / 3 points**") &&
             feedback.includes("| distanceAfter | 0/1 | ✗ fail |"),
           feedback,
         );
-        assert(feedback.includes("expected 0.4071"), feedback);
+        assert(
+          feedback.includes("expected 0.4071") &&
+            (await Deno.stat(`${out}/feedback/wrong_distance.html`)).isFile,
+          feedback,
+        );
         const graded = await Deno.readTextFile(`${out}/graded/wrong_distance.ipynb`);
         assert(
           graded.includes("<token>") && !/__lmGrader_[0-9a-f]{32}/.test(graded),
@@ -210,6 +234,7 @@ Deno.test("the grader", async (t) => {
             scratchDir: "_build/grade-scratch/test-loop",
             // Generous enough for the setup cell on a loaded 2-core machine; the loop still hits it.
             cellTimeoutSeconds: 15,
+            kernelName,
           }),
           gradeSubmission(server, `${FX}/slow_total.ipynb`, {
             assignment: a,
@@ -217,6 +242,7 @@ Deno.test("the grader", async (t) => {
             // Setup and the first check fit well inside 24 s even under load; the four 8 s cells do not.
             cellTimeoutSeconds: 12,
             submissionTimeoutSeconds: 24,
+            kernelName,
           }),
         ]);
         assertEquals([loop.status, loop.total], ["stopped", 2], problems(loop));

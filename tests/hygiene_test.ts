@@ -8,6 +8,7 @@ import { assert, assertEquals } from "../lib/_assert.ts";
 import { type Notebook, readNotebook, sourceOf } from "../tools/notebook/nbformat.ts";
 import { declaredParameters } from "../tools/notebook/parameters.ts";
 import { expandNotebookPaths } from "../tools/notebook/runner.ts";
+import { markdownTraps } from "../tools/book/markdown_traps.ts";
 
 const paths = await expandNotebookPaths(["notebooks", "solutions", "exercises"], { skipMissing: true });
 const code = (nb: Notebook) => nb.cells.filter((c) => c.cell_type === "code").map(sourceOf).join("\n");
@@ -41,6 +42,18 @@ for (const path of paths) {
       "cells use the library, not Deno.* or import.meta (tslab compatibility)",
     );
     assert(/await setup\(\)/.test(src), "a cell calls `await setup()`");
+  });
+}
+
+for (const path of paths) {
+  Deno.test(`${path} has Markdown that renders the same in JupyterLab, GitHub, nbconvert and the website`, async () => {
+    const nb = await readNotebook(path);
+    const traps = nb.cells.flatMap((c, index) =>
+      c.cell_type === "markdown"
+        ? markdownTraps(sourceOf(c)).map((t) => `cell ${index} (id ${c.id}), line ${t.line}: ${t.problem}`)
+        : []
+    );
+    assertEquals(traps, [], "Markdown traps (tools/book/markdown_traps.ts says how to write them)");
   });
 }
 
@@ -79,5 +92,32 @@ Deno.test("the code is formatted (deno fmt --check) and lint-clean (deno lint)",
       out.success,
       `deno ${args.join(" ")} failed; run it and fix what it reports:\n${text.slice(-3000)}`,
     );
+  }
+});
+
+Deno.test("lib/theory predicts without measuring, and lib/measure reads without training", async () => {
+  // Layers (README, "How the repository is laid out"): a prediction must not lean on a measurement, and a
+  // reading of a model must not train one; runs that train and then measure live in lib/experiments/.
+  const forbidden: Record<string, RegExp> = {
+    "lib/theory": /from "\.\.\/(measure|experiments|train)\//,
+    "lib/measure": /from "\.\.\/(experiments|train)\//,
+  };
+  const offenders: string[] = [];
+  for (const [dir, pattern] of Object.entries(forbidden)) {
+    for await (const e of Deno.readDir(dir)) {
+      if (!e.name.endsWith(".ts") || e.name.endsWith("_test.ts")) continue;
+      const text = await Deno.readTextFile(`${dir}/${e.name}`);
+      // Doc examples (` * import …`) may use anything; only the module's own imports count.
+      const imports = text.split("\n").filter((l) => /^(import|export)\b|^} from/.test(l));
+      for (const line of imports) if (pattern.test(line)) offenders.push(`${dir}/${e.name}: ${line.trim()}`);
+    }
+  }
+  assertEquals(offenders, []);
+});
+
+Deno.test("notebooks argue their tolerances in their own words, never citing a planning document", async () => {
+  for (const path of paths) {
+    const text = (await readNotebook(path)).cells.map(sourceOf).join("\n");
+    assert(!/curriculum/i.test(text), `${path} mentions "curriculum"`);
   }
 });

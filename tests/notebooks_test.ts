@@ -7,6 +7,7 @@ import { assertEquals } from "../lib/_assert.ts";
 import { startJupyterServer } from "../tools/jupyter/server.ts";
 import { expandNotebookPaths, runNotebooks } from "../tools/notebook/runner.ts";
 import { progressLine } from "../tools/notebook/summary.ts";
+import { verdict } from "../lib/_claim_table.ts";
 
 Deno.test("every course and solution notebook runs and reproduces its claims", async (t) => {
   const paths = await expandNotebookPaths(["notebooks", "solutions"], { skipMissing: true });
@@ -30,12 +31,19 @@ Deno.test("every course and solution notebook runs and reproduces its claims", a
       `${r.path} passes (${r.claims.length} claims, ${r.checks.length} checks, ${r.seconds.toFixed(1)} s)`,
       () => {
         const failedClaims = r.claims.filter((c) => !c.passed).map((c) =>
-          `${c.name}: measured ${c.measured}, predicted ${c.predicted} (${c.rule})`
+          `${c.name}: ${verdict(c)}, measured ${c.measured}, predicted ${c.predicted} (${c.rule})`
         );
         assertEquals([r.status, r.message, failedClaims], ["passed", "", []]);
       },
     );
   }
+  await t.step("every claim names a rival, and fewer than 5 are exact identities with none", () => {
+    const claims = results.flatMap((r) => r.claims.map((c) => ({ ...c, path: r.path })));
+    const unnamed = claims.filter((c) => !c.rivals?.length && !c.noRival).map((c) => `${c.path}: ${c.name}`);
+    assertEquals(unnamed, [], "claims without a rival");
+    const exempt = claims.filter((c) => !c.rivals?.length).map((c) => `${c.path}: ${c.name} (${c.noRival})`);
+    if (exempt.length >= 5) throw new Error(`${exempt.length} claims name no rival:\n${exempt.join("\n")}`);
+  });
 });
 
 Deno.test("every course notebook reproduces its claims with another seed too", async (t) => {
@@ -60,7 +68,7 @@ Deno.test("every course notebook reproduces its claims with another seed too", a
   for (const r of results) {
     await t.step(`${r.path} passes with seed ${seed}`, () => {
       const failedClaims = r.claims.filter((c) => !c.passed).map((c) =>
-        `${c.name}: measured ${c.measured}, predicted ${c.predicted} (${c.rule})`
+        `${c.name}: ${verdict(c)}, measured ${c.measured}, predicted ${c.predicted} (${c.rule})`
       );
       assertEquals([r.status, r.message, failedClaims], ["passed", "", []]);
     });

@@ -53,6 +53,7 @@ Deno.test("on a fresh Debian machine as root, one apt-get step installs every sy
     "jupyter-server",
     "jupyter-client",
     "jupyter-notebook",
+    "jupyter-nbconvert",
     "libopenblas0-pthread",
     "bubblewrap",
     "chromium|chromium-browser",
@@ -83,7 +84,7 @@ Deno.test("without root or sudo on Debian, the tests' set-up stops with one apt-
   assert(
     message.includes(
       "  apt-get update && apt-get install -y python3-jupyter-server jupyter-server jupyter-client jupyter-notebook " +
-        "libopenblas0-pthread bubblewrap chromium\n",
+        "jupyter-nbconvert libopenblas0-pthread bubblewrap chromium\n",
     ),
     message,
   );
@@ -103,9 +104,12 @@ Deno.test("without root on Debian the course still sets up, with JupyterLab in t
   assert(plan.notes[0].startsWith("OpenBLAS: not installed (installing it with apt-get needs root or sudo)"));
 });
 
-Deno.test("on macOS Homebrew installs JupyterLab, OpenBLAS and Chromium; bubblewrap is Linux-only", () => {
+Deno.test("on macOS Homebrew installs JupyterLab, OpenBLAS and Chromium, pip Notebook 6; bubblewrap is Linux-only", () => {
   const plan = planFresh("test", mac);
-  assertEquals(plan.steps, [{ kind: "brew", formulae: ["jupyterlab", "openblas"], casks: ["chromium"] }]);
+  assertEquals(plan.steps, [
+    { kind: "brew", formulae: ["jupyterlab", "openblas"], casks: ["chromium"] },
+    { kind: "pip", python: "/usr/bin/python3", packages: ["notebook<7"] },
+  ]);
   const withoutBrew = planFresh("test", { ...mac, brew: false });
   assertEquals(withoutBrew.steps, []);
   assert(withoutBrew.blocked?.includes("brew install jupyterlab openblas && brew install --cask chromium"));
@@ -155,7 +159,8 @@ Deno.test("without a package manager or Python, the set-up stops at once with on
     const r = await setupRun(["test"], { PATH: empty, LM_BLAS: "/nonexistent/libopenblas.so" });
     assertEquals(r.code, 3, r.stdout + r.stderr);
     assert(!/installing/.test(r.stdout + r.stderr), r.stdout + r.stderr);
-    assert(r.stderr.startsWith("setup: `deno task test` needs a Jupyter server"), r.stderr);
+    assert(r.stderr.startsWith("setup: `deno task test` needs "), r.stderr);
+    assert(r.stderr.includes("bubblewrap (the grader runs each submission in its sandbox)"), r.stderr);
     assert(r.stderr.includes("Then run the same command again."), r.stderr);
     assert(r.seconds < 2, `stopping took ${r.seconds.toFixed(2)} s`);
   } finally {

@@ -5,6 +5,10 @@
  * same bytes. With `--check`, nothing is written: the command lists exercises that are missing or out of
  * date and exits 1 if there are any.
  *
+ * Before generating, the authoring lint (`tools/grade/lint.ts`) refuses near-miss markers, exercise functions
+ * without a solution block, check cells that declare names later cells use, and graded cells without an
+ * explicit id; each error names the file, cell and line, and the command exits 1.
+ *
  * The markers are described in `tools/grade/markers.ts`; the instructor's guide is the README's "For instructors" section.
  *
  * @module
@@ -13,13 +17,39 @@ import { parseArgs } from "node:util";
 import { readNotebook, serializeNotebook } from "./notebook/nbformat.ts";
 import { expandNotebookPaths } from "./notebook/runner.ts";
 import { parseAssignment } from "./grade/markers.ts";
+import { lintSolution } from "./grade/lint.ts";
+import { textToNotebook } from "./nbtext.ts";
 import { studentVersion } from "./grade/student_version.ts";
 
 const USAGE = "usage: deno task exercises [SOLUTION.ipynb|FOLDER …] [--out DIR] [--check]";
 
-/** The exercise notebook text generated from a solution notebook. Throws on malformed markers. */
+/** The lint's findings, one per line, as one error. */
+export class LintError extends Error {
+  constructor(readonly findings: string[]) {
+    super(findings.join("\n     "));
+    this.name = "LintError";
+  }
+}
+
+/**
+ * The exercise notebook text generated from a solution notebook. Throws {@linkcode LintError} on authoring
+ * problems (tools/grade/lint.ts) and on malformed markers.
+ */
 export async function exerciseText(solutionPath: string): Promise<string> {
-  const assignment = parseAssignment(await readNotebook(solutionPath), solutionPath);
+  const solution = await readNotebook(solutionPath);
+  const findings = lintSolution(solution, solutionPath);
+  // The text form beside it, if any, must convert: nbtext refuses an id it would have cut (file:line).
+  const text = solutionPath.replace(/\.ipynb$/, ".nb.ts");
+  const source = await Deno.readTextFile(text).catch(() => null);
+  if (source !== null) {
+    try {
+      textToNotebook(source, text);
+    } catch (e) {
+      findings.push((e as Error).message);
+    }
+  }
+  if (findings.length) throw new LintError(findings);
+  const assignment = parseAssignment(solution, solutionPath);
   return serializeNotebook(studentVersion(assignment));
 }
 

@@ -8,7 +8,9 @@
  *   const seed = 0;
  *
  * `x.ipynb` → `x.nb.ts` and `x.nb.ts` → `x.ipynb`. Converting text to a notebook refuses to overwrite a
- * notebook that has outputs, and keeps cell ids, so regenerating gives the same file.
+ * notebook that has outputs, and keeps cell ids, so regenerating gives the same file. An `id=` that is not a
+ * valid cell id (letters, digits, `-`, `_`) is refused, never cut; a cell without `id=` gets `cell-N` (its
+ * position), which the exercises lint refuses for graded cells.
  *
  * @module
  */
@@ -61,7 +63,17 @@ export function textToNotebook(text: string, path = "<text>"): Notebook {
     }
     flush();
     const attrs = m[2];
-    const id = /\bid=([\w-]+)/.exec(attrs)?.[1] ?? `cell-${cells.length}`;
+    const given = /(?:^|\s)id=(\S+)/.exec(attrs)?.[1];
+    if (given !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(given)) {
+      throw new Error(
+        `${path}:${
+          i + 1
+        }: "${given}" is not a valid cell id (letters, digits, - and _, at most 64 characters)`,
+      );
+    }
+    // A cell without id= gets a positional id, which shifts when a cell is inserted above it: fine for prose,
+    // refused for graded cells by the exercises lint (tools/grade/lint.ts).
+    const id = given ?? `cell-${cells.length}`;
     const tagsMatch = /\btags=(\[[^\]]*\])/.exec(attrs);
     const metadata: Cell["metadata"] = {};
     if (tagsMatch) metadata.tags = JSON.parse(tagsMatch[1]);

@@ -15,7 +15,7 @@
  *
  * COMMAND runs with the project's `.venv/bin` first on PATH (when there is one), `deno` meaning this Deno, and,
  * for the tests, `LM_REQUIRE_BLAS=1` when OpenBLAS is present (so lib/native/openblas_test.ts fails if it does
- * not load). Its exit code is this command's exit code.
+ * not load) and `LM_CHROMIUM` naming the Chromium found (tests/_chromium.ts). Its exit code is this command's exit code.
  *
  * TASK: course, test (the default; everything), lab, run, grade.
  *
@@ -110,6 +110,9 @@ export function childEnv(task: Task, result: SetupResult, root = ROOT): Record<s
   if (task === "test" && blas?.[1] && Deno.env.get("LM_REQUIRE_BLAS") === undefined) {
     env.LM_REQUIRE_BLAS = "1";
   }
+  // The browser tests look for Debian's /usr/bin/chromium unless told otherwise (tests/_chromium.ts).
+  const chromium = [...result.found].find(([r]) => r.name === "Chromium")?.[1];
+  if (chromium && Deno.env.get("LM_CHROMIUM") === undefined) env.LM_CHROMIUM = chromium;
   return env;
 }
 

@@ -4,6 +4,7 @@
  * @module
  */
 import { expectClose, expectTrue } from "../exercise.ts";
+import { expectLaw } from "./_law.ts";
 import { rescaleCharges, translationCharges } from "../measure/conserved.ts";
 import {
   cloneFloat64Mlp,
@@ -93,5 +94,42 @@ export function checkTranslationCharge(fn: (net: Float64MlpParams) => ArrayLike<
   const before = Array.from(fn(cloneFloat64Mlp(net)));
   sgdStep(spec, net, x, y, 0.5);
   compare(fn(cloneFloat64Mlp(net)), before, "translationCharge after one SGD step (must not change)");
+  return verdict;
+}
+
+/** Iterate the squared-norm recursion n ← (1 − ηλ)² n + η²G²/n to its fixed point; returns √n. */
+function iteratedNorm(eta: number, lambda: number, G: number): number {
+  let n = 1;
+  for (let t = 0; t < 200_000; t++) n = (1 - eta * lambda) ** 2 * n + (eta * G) ** 2 / n;
+  return Math.sqrt(n);
+}
+
+/**
+ * Check `equilibriumNorm(eta, lambda, G)` = $\big(\eta^2G^2/(1-(1-\eta\lambda)^2)\big)^{1/4}$: the norm at which
+ * SGD with weight decay λ holds a scale-invariant weight vector, when its gradient has norm $G/\|w\|$ (scale
+ * invariance). Per step $\|w'\|^2 = (1-\eta\lambda)^2\|w\|^2 + \eta^2G^2/\|w\|^2$, whose fixed point this is
+ * (exactly, not the small-ηλ approximation $(\eta G^2/2\lambda)^{1/4}$). Tells a factor error from a wrong law,
+ * then compares with the recursion iterated to convergence.
+ */
+export function checkEquilibriumNorm(
+  fn: (eta: number, lambda: number, G: number) => number,
+): "exact" | "close" {
+  const cases = [[0.1, 0.01, 1], [0.5, 0.1, 2], [0.05, 0.5, 0.3], [0.2, 0.2, 1.5]].map((
+    [eta, lambda, G],
+  ) => ({
+    label: `η = ${eta}, λ = ${lambda}, G = ${G}`,
+    got: fn(eta, lambda, G),
+    expected: ((eta * G) ** 2 / (1 - (1 - eta * lambda) ** 2)) ** 0.25,
+    eta,
+    lambda,
+    G,
+  }));
+  const verdict = expectLaw(cases, { what: "equilibriumNorm" });
+  for (const { eta, lambda, G, got } of cases) {
+    expectClose(got, iteratedNorm(eta, lambda, G), {
+      what: `the norm SGD settles at (η = ${eta}, λ = ${lambda}, G = ${G}), from iterating one step`,
+      rel: 1e-6,
+    });
+  }
   return verdict;
 }

@@ -1,7 +1,7 @@
 import { assertEquals, assertThrows } from "../_assert.ts";
 import { CheckFailure } from "../exercise.ts";
 import { rescaleCharges, scaleCharges, translationCharges } from "../measure/conserved.ts";
-import { checkRescaleCharge, checkTranslationCharge } from "./conservation.ts";
+import { checkEquilibriumNorm, checkRescaleCharge, checkTranslationCharge } from "./conservation.ts";
 
 Deno.test("checkRescaleCharge() passes the library's charges", () => {
   assertEquals(checkRescaleCharge(rescaleCharges), "exact");
@@ -26,4 +26,25 @@ Deno.test("checkTranslationCharge() passes the library and fails sums over the w
     return out;
   };
   assertThrows(() => checkTranslationCharge(overHidden), CheckFailure, "translationCharge");
+});
+
+Deno.test("checkEquilibriumNorm() passes the exact fixed point and rejects the small-ηλ approximation", () => {
+  const exact = (eta: number, lambda: number, G: number) =>
+    ((eta * G) ** 2 / (1 - (1 - eta * lambda) ** 2)) ** 0.25;
+  assertEquals(checkEquilibriumNorm(exact), "exact");
+  assertThrows(
+    () => checkEquilibriumNorm((e, l, G) => 2 * exact(e, l, G)),
+    CheckFailure,
+    "constant factor ×2",
+  );
+  assertThrows(
+    () => checkEquilibriumNorm((e, l, G) => ((e * G * G) / (2 * l)) ** 0.25),
+    CheckFailure,
+    "different law",
+  );
+  assertThrows(
+    () => checkEquilibriumNorm((e, l, G) => ((e * G) ** 2 / (e * l)) ** 0.25),
+    CheckFailure,
+    "different law",
+  );
 });

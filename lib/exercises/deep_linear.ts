@@ -4,6 +4,7 @@
  * @module
  */
 import { expectClose, expectTrue } from "../exercise.ts";
+import { expectLaw } from "./_law.ts";
 import { balancedness } from "../measure/balancedness.ts";
 import { gaussianDeepLinearInit } from "../models/deep_linear.ts";
 import { balancednessIncrement, saxeHalfTime, saxeModeStrength } from "../theory/deep_linear.ts";
@@ -19,7 +20,12 @@ export function checkSaxeHalfTime(fn: (s: number, u0: number, eta: number) => nu
   let verdict: "exact" | "close" = "exact";
   for (const [s, u0, eta] of CASES) {
     const got = fn(s, u0, eta);
-    const expected = saxeHalfTime(s, u0, { tau: 1 / eta });
+    // The formula written as a student writes it, so the official solution grades "exact"; the library agrees.
+    const expected = Math.log((s - u0) / u0) / (2 * s * eta);
+    expectClose(saxeHalfTime(s, u0, { tau: 1 / eta }), expected, {
+      what: "the library's saxeHalfTime",
+      rel: 1e-12,
+    });
     if (expectClose(got, expected, { what: `saxeHalfTime(${s}, ${u0}, ${eta})` }) === "close") {
       verdict = "close";
     }
@@ -65,6 +71,29 @@ export function checkBalanceIncrement(
         abs: 1e-12,
       });
     }
+  }
+  return verdict;
+}
+
+/**
+ * Check `startForHalfTime(s, tHalf)` = $s/(1+e^{2s\,t_{1/2}})$: the start $u_0$ from which an aligned, balanced
+ * mode of strength $s$ reaches $s/2$ at gradient-flow time $t_{1/2}$ (invert $t_{1/2} =
+ * \frac1{2s}\ln\frac{s-u_0}{u_0}$). Tells a factor error from a wrong law, then checks with Saxe's solution that
+ * the mode is at $s/2$ at $t_{1/2}$ from the student's start.
+ */
+export function checkStartForHalfTime(fn: (s: number, tHalf: number) => number): "exact" | "close" {
+  const cases = [[4, 1], [0.5, 3], [1, 0.2], [2, 2.5]].map(([s, t]) => ({
+    label: `s = ${s}, t½ = ${t}`,
+    got: fn(s, t),
+    expected: s / (1 + Math.exp(2 * s * t)),
+    s,
+    t,
+  }));
+  const verdict = expectLaw(cases, { what: "startForHalfTime" });
+  for (const { s, t, got } of cases) {
+    expectClose(saxeModeStrength(s, got as number, { t }), s / 2, {
+      what: `Saxe's u(t½) from your start (s = ${s}, t½ = ${t}; should be s/2)`,
+    });
   }
   return verdict;
 }

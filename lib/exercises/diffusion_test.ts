@@ -2,7 +2,7 @@ import { assertEquals, assertThrows } from "../_assert.ts";
 import { CheckFailure } from "../exercise.ts";
 import { idealDenoiser } from "../theory/ideal_denoiser.ts";
 import { ddimStep } from "../train/reverse_diffusion.ts";
-import { checkDdimStep, checkIdealDenoiser, checkLocalScorePixel } from "./diffusion.ts";
+import { checkCollapseNu, checkDdimStep, checkIdealDenoiser, checkLocalScorePixel } from "./diffusion.ts";
 
 const libraryDenoiser = (x: number[], alphaBar: number, train: number[][]) =>
   Array.from(
@@ -45,4 +45,14 @@ Deno.test("checkLocalScorePixel() passes a hand-written softmax and fails one wi
   const verdict = checkLocalScorePixel((q, p, a) => pixel(q, p, a));
   if (verdict !== "exact" && verdict !== "close") throw new Error(verdict);
   assertThrows(() => checkLocalScorePixel((q, p, a) => pixel(q, p, a, 1)), CheckFailure, "localScorePixel");
+});
+
+Deno.test("checkCollapseNu() grades ν = δ²/(2 ln(1/r)) exact and tells a factor error from a wrong law", () => {
+  assertEquals(checkCollapseNu((delta, ratio) => (delta * delta) / (2 * Math.log(1 / ratio))), "exact");
+  assertEquals(checkCollapseNu((delta, ratio) => -(delta ** 2) / (2 * Math.log(ratio))), "exact");
+  // Forgetting the 2 of 2(1 − ᾱ): right law, constant off by 2.
+  assertThrows(() => checkCollapseNu((d, r) => (d * d) / Math.log(1 / r)), CheckFailure, "the law is right");
+  // ν ∝ δ instead of δ²: a wrong law.
+  assertThrows(() => checkCollapseNu((d, r) => d / (2 * Math.log(1 / r))), CheckFailure, "wrong law");
+  assertThrows(() => checkCollapseNu(() => NaN), CheckFailure, "positive number");
 });

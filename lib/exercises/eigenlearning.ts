@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { expectClose, expectTrue } from "../exercise.ts";
+import { CheckFailure, expectClose, expectTrue } from "../exercise.ts";
 import { eigenlearning, solveKappa } from "../theory/eigenlearning.ts";
 import { hypercubeEigenvalues, hypercubeMultiplicities } from "../theory/hypercube_kernel.ts";
 
@@ -64,5 +64,65 @@ export function checkEigenlearningTestMse(
     what: "M = 40 equal modes, n = 10: (1 − n/M)·v²",
     rel: 1e-6,
   });
+  return verdict;
+}
+
+/** The hypercube spectra of the half-learning exercise: Laplace kernels in d = 8 and 10, two bandwidths. */
+function hypercubeCases(): { lambda: number[]; mult: number[]; label: string }[] {
+  return [[8, 0.5], [10, 0.5], [10, 2]].map(([d, b]) => {
+    const g = (t: number) => Math.exp(-Math.sqrt(Math.max(0, 2 * (1 - t))) / b);
+    return {
+      lambda: Array.from(hypercubeEigenvalues(g, d)),
+      mult: Array.from(hypercubeMultiplicities(d)),
+      label: `d = ${d}, bandwidth ${b}`,
+    };
+  });
+}
+
+/**
+ * Check `samplesToHalfLearn(lambda, mult, k)`: the number of samples $n$ at which eigenlearning predicts that
+ * degree $k$ is learned halfway, $\mathcal L_k = 1/2$. Since $\mathcal L_k = \lambda_k/(\lambda_k+\kappa)$, that
+ * means $\kappa = \lambda_k$, and the $\kappa$ equation then gives
+ * $n = \sum_j m_j\,\lambda_j/(\lambda_j+\lambda_k)$. Tells apart the usual slips: forgetting the multiplicities,
+ * putting $\kappa = 2\lambda_k$ or $\lambda_k/2$, or counting the modes with $\lambda_j \ge \lambda_k$.
+ */
+export function checkSamplesToHalfLearn(
+  fn: (lambda: number[], mult: number[], k: number) => number,
+): "exact" | "close" {
+  let verdict: "exact" | "close" = "exact";
+  for (const { lambda, mult, label } of hypercubeCases()) {
+    for (const k of [1, 2, 3]) {
+      const at = (kappa: number, m: number[]) => {
+        let n = 0;
+        for (let j = 0; j < lambda.length; j++) n += (m[j] * lambda[j]) / (lambda[j] + kappa);
+        return n;
+      };
+      const expected = at(lambda[k], mult);
+      const got = fn(lambda.slice(), mult.slice(), k);
+      const what = `n for L = 1/2 at degree ${k} (${label})`;
+      const near = (v: number) => typeof got === "number" && Math.abs(got - v) <= 1e-6 * Math.abs(v);
+      if (!near(expected)) {
+        if (near(at(lambda[k], mult.map(() => 1)))) {
+          throw new CheckFailure(`${what}: you summed over degrees, not modes; each degree j has m_j modes`);
+        }
+        if (near(at(2 * lambda[k], mult)) || near(at(lambda[k] / 2, mult))) {
+          throw new CheckFailure(
+            `${what}: L_k = λ_k/(λ_k + κ) = 1/2 means κ = λ_k exactly (a factor 2 is off)`,
+          );
+        }
+        const counted = mult.reduce((s, m, j) => s + (lambda[j] >= lambda[k] ? m : 0), 0);
+        if (near(counted)) {
+          throw new CheckFailure(
+            `${what}: ${counted} counts the modes with λ ≥ λ_k, the rough picture; the κ equation also counts ` +
+              "the partly learned modes, λ_j/(λ_j + κ) for every j",
+          );
+        }
+      }
+      if (expectClose(got, expected, { what, rel: 1e-9 }) === "close") verdict = "close";
+      const L = eigenlearning(lambda, new Array(lambda.length).fill(0), { n: got, multiplicities: mult })
+        .learnabilities[k];
+      expectClose(L, 0.5, { what: `eigenlearning's L_${k} at your n (${label})`, rel: 1e-6 });
+    }
+  }
   return verdict;
 }

@@ -3,11 +3,12 @@
  *
  * @module
  */
-import { eigh } from "../linalg/mod.ts";
+import { eigh, gram } from "../linalg/mod.ts";
 import { rng } from "../random.ts";
 import { criticalLearningRate, distanceToMinimum } from "../theory/quadratic.ts";
 import { gradientDescent, hessianRows, leastSquaresQuadratic } from "../train/gd_quadratic.ts";
 import { expectClose, expectTrue } from "../exercise.ts";
+import { expectLaw } from "./_law.ts";
 
 function dataMatrices(seed: number): number[][][] {
   const r = rng(seed);
@@ -28,7 +29,14 @@ export function checkMaxStableLearningRate(fn: (X: number[][]) => number): strin
   let verdict: "exact" | "close" = "exact";
   for (const X of dataMatrices(1)) {
     const q = leastSquaresQuadratic(X, X.map(() => 0));
-    const expected = criticalLearningRate(eigh(hessianRows(q)).values);
+    // 2/λ_max(XᵀX/n), with XᵀX/n formed as a student forms it (so the official solution grades "exact");
+    // the library's criticalLearningRate on the same quadratic agrees to rounding.
+    const H = gram(X, { of: "columns" }).map((row) => row.map((v) => v / X.length));
+    const expected = 2 / eigh(H).values[0];
+    expectClose(criticalLearningRate(eigh(hessianRows(q)).values), expected, {
+      what: "the library",
+      rel: 1e-12,
+    });
     const got = fn(X.map((row) => row.slice()));
     if (
       expectClose(got, expected, {
@@ -80,5 +88,41 @@ export function checkDistanceAfter(
   expectClose(fn(lambda.slice(), r0.slice(), 0.3, 10), Math.hypot(...gd), {
     what: "distanceAfter vs a GD run",
   });
+  return verdict;
+}
+
+/** Heavy-ball GD on one mode of curvature λ: w ← w − ηλw + β(w − w_prev); |w_T| / |w_0| after `steps`. */
+function heavyBallGrowth(lambda: number, eta: number, beta: number, steps: number): number {
+  let w = 1, previous = 1;
+  for (let t = 0; t < steps; t++) [w, previous] = [w - eta * lambda * w + beta * (w - previous), w];
+  return Math.abs(w);
+}
+
+/**
+ * Check `momentumStableLearningRate(lambdaMax, beta)` = $2(1+\beta)/\lambda_{\max}$, the threshold of heavy-ball
+ * GD, $w_{t+1} = w_t - \eta\nabla L(w_t) + \beta(w_t - w_{t-1})$ (the roots of $z^2-(1+\beta-\eta\lambda)z+\beta$
+ * lie inside the unit circle iff $0<\eta\lambda<2(1+\beta)$, for $0\le\beta<1$). Tells a factor error from a wrong
+ * law over several β, then runs heavy-ball GD just below and just above the student's rate.
+ */
+export function checkMomentumStableLearningRate(fn: (lambdaMax: number, beta: number) => number): string {
+  const cases = [[2, 0], [2, 0.5], [0.7, 0.9], [5, 0.3]].map(([lambda, beta]) => ({
+    label: `λ_max = ${lambda}, β = ${beta}`,
+    got: fn(lambda, beta),
+    expected: 2 * (1 + beta) / lambda,
+    lambda,
+    beta,
+  }));
+  const verdict = expectLaw(cases, { what: "momentumStableLearningRate" });
+  for (const { lambda, beta, got } of cases) {
+    const eta = got as number;
+    expectTrue(
+      heavyBallGrowth(lambda, 0.99 * eta, beta, 3000) < 1,
+      `heavy-ball GD at 0.99 × your rate should converge (λ = ${lambda}, β = ${beta})`,
+    );
+    expectTrue(
+      heavyBallGrowth(lambda, 1.01 * eta, beta, 3000) > 10,
+      `heavy-ball GD at 1.01 × your rate should diverge (λ = ${lambda}, β = ${beta})`,
+    );
+  }
   return verdict;
 }

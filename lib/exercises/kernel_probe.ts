@@ -1,13 +1,16 @@
 /**
- * Checks for the exercises of notebook 13 (the learning-curve probe on real data): a kernel's spectrum and
+ * Checks for the exercises of notebook 14 (the learning-curve probe on real data): a kernel's spectrum and
  * target power on a pool, and the pool test error of kernel regression, compared with the library on random
- * kernels and with exact properties.
+ * kernels and with exact properties; and the power law of eigenlearning's κ(n) for a power-law spectrum, a
+ * derivation checked on the library's κ.
  *
  * @module
  */
-import { expectClose, expectTrue } from "../exercise.ts";
+import { fmt } from "../claims.ts";
+import { CheckFailure, expectClose, expectTrue } from "../exercise.ts";
+import { solveKappa } from "../theory/eigenlearning.ts";
 import { kernelSpectrum } from "../measure/kernel_spectrum.ts";
-import { poolTestMse } from "../measure/kernel_learning_curve.ts";
+import { poolTestMse } from "../experiments/kernel_learning_curve.ts";
 import { rng } from "../random.ts";
 
 type Verdict = "exact" | "close";
@@ -91,4 +94,42 @@ export function checkPoolTestMse(fn: (K: number[][], y: number[], train: number[
     abs: 1e-8,
   });
   return verdict;
+}
+
+/**
+ * Check `kappaExponent(alpha)`: for a spectrum $\lambda_i = i^{-\alpha}$ ($\alpha > 1$, infinitely many modes) the
+ * effective regularization of ridgeless eigenlearning falls as $\kappa(n)\propto n^{-\gamma}$; the exact answer
+ * is $\gamma = \alpha$ (graded exact up to rounding). A wrong answer is diagnosed as a wrong constant (right law,
+ * $\gamma = c\,\alpha$) or a wrong law; a right one is then confirmed on the library's κ for 40,000 modes.
+ */
+export function checkKappaExponent(fn: (alpha: number) => number): Verdict {
+  const alphas = [1.5, 2, 3];
+  const got = alphas.map((alpha) => {
+    const gamma = fn(alpha);
+    expectTrue(
+      typeof gamma === "number" && Number.isFinite(gamma),
+      `kappaExponent(${alpha}): expected a number, got ${gamma}`,
+    );
+    return gamma;
+  });
+  const quotients = got.map((g, k) => g / alphas[k]);
+  if (Math.max(...quotients) > Math.min(...quotients) * (1 + 1e-9) || !(quotients[0] > 0)) {
+    throw new CheckFailure(
+      `kappaExponent: wrong law. For α = 1.5, 2, 3 you gave γ = ${got.map(fmt).join(", ")}; γ must grow in ` +
+        `proportion to α. Count the modes that are learned (λᵢ > κ) and set their number to about n.`,
+    );
+  }
+  if (Math.abs(quotients[0] - 1) > 1e-12) {
+    throw new CheckFailure(
+      `kappaExponent: γ ∝ α is the right law, but your γ is ${
+        fmt(quotients[0])
+      }·α: the number of modes with ` +
+        `λᵢ = i^(−α) > κ is κ^(−1/α), and it must equal n up to a constant.`,
+    );
+  }
+  // Confirmed on the library's κ: the local slope of log κ between n = 100 and n = 400.
+  const lambda = Float64Array.from({ length: 40000 }, (_, i) => (i + 1) ** -2);
+  const slope = Math.log(solveKappa(lambda, 400) / solveKappa(lambda, 100)) / Math.log(4);
+  expectClose(-slope, fn(2), { what: "−(slope of log κ vs log n) for α = 2", rel: 0.03 });
+  return "exact";
 }

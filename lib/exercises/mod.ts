@@ -5,13 +5,17 @@
  *
  * @module
  */
-export { checkDistanceAfter, checkMaxStableLearningRate } from "./gd_quadratic.ts";
-export { checkDdimStep, checkIdealDenoiser, checkLocalScorePixel } from "./diffusion.ts";
+export {
+  checkDistanceAfter,
+  checkMaxStableLearningRate,
+  checkMomentumStableLearningRate,
+} from "./gd_quadratic.ts";
+export { checkCollapseNu, checkDdimStep, checkIdealDenoiser, checkLocalScorePixel } from "./diffusion.ts";
 export { checkEmaThreshold, checkSharpness, type SharpnessFn } from "./sharpness.ts";
-export { checkBalanceIncrement, checkSaxeHalfTime } from "./deep_linear.ts";
-export { checkRescaleCharge, checkTranslationCharge } from "./conservation.ts";
-export { checkEigenlearningTestMse, checkSolveKappa } from "./eigenlearning.ts";
-export { checkEmpiricalNtk, checkTwoLayerReluNtk, type EmpiricalNtkFn } from "./ntk.ts";
+export { checkBalanceIncrement, checkSaxeHalfTime, checkStartForHalfTime } from "./deep_linear.ts";
+export { checkEquilibriumNorm, checkRescaleCharge, checkTranslationCharge } from "./conservation.ts";
+export { checkEigenlearningTestMse, checkSamplesToHalfLearn, checkSolveKappa } from "./eigenlearning.ts";
+export { checkEmpiricalNtk, checkKinkExponent, checkTwoLayerReluNtk, type EmpiricalNtkFn } from "./ntk.ts";
 export {
   checkSimpleNoiseScale,
   checkStationaryExcessRisk,
@@ -24,13 +28,21 @@ export {
   type ComputeSplitFn,
   type PowerLawFitFn,
 } from "./scaling.ts";
-export { checkKernelSpectrum, checkPoolTestMse } from "./kernel_probe.ts";
+export { checkKappaExponent, checkKernelSpectrum, checkPoolTestMse } from "./kernel_probe.ts";
 export {
+  checkBestLrExponent,
   checkLogLogSlope,
   checkMuPConfig,
   type LogLogSlopeFn,
   type MuPConfigFn,
   type MuPLayer,
+  type WidthExponents,
 } from "./mup.ts";
 export { checkFourierPowerShare, checkLeapComplexity, type FourierShareFn, type LeapFn } from "./grokking.ts";
 export { checkLinearCka, checkNc1, type LinearCkaFn, type Nc1Fn } from "./neural_collapse.ts";
+export {
+  type AntipodalBoundaryFn,
+  type BothActiveErrorFn,
+  checkAntipodalBoundary,
+  checkBothActiveError,
+} from "./superposition.ts";

@@ -3,7 +3,8 @@
  *
  * @module
  */
-import { expectClose, expectTrue } from "../exercise.ts";
+import { CheckFailure, expectClose, expectTrue } from "../exercise.ts";
+import { twoLayerWidthExponents } from "../theory/width_scaling.ts";
 import { fitPowerLaw } from "../fit/power_law.ts";
 import { layerScales } from "../models/parameterization.ts";
 import { rng } from "../random.ts";
@@ -79,6 +80,50 @@ export function checkLogLogSlope(fn: LogLogSlopeFn): string {
       "close"
   ) {
     verdict = "close";
+  }
+  return verdict;
+}
+
+/** A two-layer parameterization by width exponents: readout init $|W_2|\propto N^{e_2}$, learning rates $\eta N^{r_1}$, $\eta N^{r_2}$. */
+export interface WidthExponents {
+  readoutInit: number;
+  inputLr: number;
+  readoutLr: number;
+}
+
+/**
+ * Check `bestLrExponent(p)`: the exponent $e$ of the largest stable global learning rate $\eta^\ast\propto N^{e}$
+ * of a `[d, N, 10]` network. One SGD step moves the output through the readout by $\propto\eta N^{1+r_2}$ and
+ * through the features by $\propto\eta N^{1+r_1+2e_2}$ (notebook 06, section 1); both must stay $O(1)$, so
+ * $e = -\max(1+r_2,\ 1+r_1+2e_2)$. Compared with `twoLayerWidthExponents` for SP and µP, and on mixed cases
+ * the notebook does not treat; tells apart a count that forgets the feature step, or takes the min.
+ */
+export function checkBestLrExponent(fn: (p: WidthExponents) => number): "exact" | "close" {
+  const law = (p: WidthExponents) => -Math.max(1 + p.readoutLr, 1 + p.inputLr + 2 * p.readoutInit);
+  const cases: [string, WidthExponents][] = [
+    ["standard", { readoutInit: -0.5, inputLr: 0, readoutLr: 0 }],
+    ["mup", { readoutInit: -1, inputLr: 1, readoutLr: -1 }],
+    ["µP init, SP learning rates", { readoutInit: -1, inputLr: 0, readoutLr: 0 }],
+    ["SP init, µP learning rates", { readoutInit: -0.5, inputLr: 1, readoutLr: -1 }],
+    ["µP, input learning rate ∝ N²", { readoutInit: -1, inputLr: 2, readoutLr: -1 }],
+  ];
+  let verdict: "exact" | "close" = "exact";
+  for (const [label, p] of cases) {
+    const expected = label === "standard" || label === "mup"
+      ? twoLayerWidthExponents(label as "standard" | "mup", { d: 16 }).stableLearningRate
+      : law(p);
+    const got = fn({ ...p });
+    const what = `η* exponent for ${label} (e₂ = ${p.readoutInit}, r₁ = ${p.inputLr}, r₂ = ${p.readoutLr})`;
+    if (typeof got === "number" && got !== expected && got === -(1 + p.readoutLr)) {
+      throw new CheckFailure(`${what}: ${got} counts the readout step only; the feature step moves f too`);
+    }
+    if (
+      typeof got === "number" && got !== expected &&
+      got === -Math.min(1 + p.readoutLr, 1 + p.inputLr + 2 * p.readoutInit)
+    ) {
+      throw new CheckFailure(`${what}: ${got} keeps the smaller step stable; the larger one diverges first`);
+    }
+    if (expectClose(got, expected, { what, rel: 1e-12 }) === "close") verdict = "close";
   }
   return verdict;
 }

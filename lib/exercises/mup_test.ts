@@ -2,7 +2,13 @@ import { assertEquals, assertThrows } from "../_assert.ts";
 import { CheckFailure } from "../exercise.ts";
 import { fitPowerLaw } from "../fit/power_law.ts";
 import { layerScales } from "../models/parameterization.ts";
-import { checkLogLogSlope, checkMuPConfig, type MuPConfigFn } from "./mup.ts";
+import {
+  checkBestLrExponent,
+  checkLogLogSlope,
+  checkMuPConfig,
+  type MuPConfigFn,
+  type WidthExponents,
+} from "./mup.ts";
 
 const library: MuPConfigFn = (width, baseWidth = 1) =>
   layerScales({ sizes: [16, width, 10], parameterization: "mup", baseWidth }).map((s) => ({
@@ -37,4 +43,12 @@ Deno.test("checkLogLogSlope() passes a least-squares fit and fails an endpoint s
     CheckFailure,
     "N^-0.5",
   );
+});
+
+Deno.test("checkBestLrExponent() grades −max(1 + r₂, 1 + r₁ + 2e₂) exact and names a readout-only or min count", () => {
+  const law = (p: WidthExponents) => -Math.max(1 + p.readoutLr, 1 + p.inputLr + 2 * p.readoutInit);
+  assertEquals(checkBestLrExponent(law), "exact");
+  assertThrows(() => checkBestLrExponent((p) => -(1 + p.readoutLr)), CheckFailure, "readout step only");
+  const min = (p: WidthExponents) => -Math.min(1 + p.readoutLr, 1 + p.inputLr + 2 * p.readoutInit);
+  assertThrows(() => checkBestLrExponent(min), CheckFailure, "larger one diverges first");
 });

@@ -4,7 +4,7 @@
  * @module
  */
 import * as tf from "@tensorflow/tfjs-core";
-import { expectClose, expectTrue } from "../exercise.ts";
+import { CheckFailure, expectClose, expectTrue } from "../exercise.ts";
 import type { ScalarModel } from "../measure/empirical_ntk.ts";
 import { mlpNtk } from "../measure/mlp_ntk.ts";
 import { initMlp, mlpForward, type MlpSpec } from "../models/mlp.ts";
@@ -91,6 +91,31 @@ export function checkTwoLayerReluNtk(fn: (x: number[], y: number[]) => number): 
       what: `Θ(x, x) = 4|x|²/d in d = ${d}`,
       rel: 1e-9,
     });
+  }
+  return verdict;
+}
+
+/**
+ * Check `kinkExponent(q)`: the width exponent $p$ of the kink part of the NTK change, $\|\Delta\Theta_{\rm kink}\|
+ * \propto N^{p}$, when every pre-activation moves by $|\Delta z|\propto N^{-q}$, the pre-activations have a
+ * density at 0, and each flipped gate changes the kernel by $\pm c/N$ with an independent random sign. Then
+ * $N\cdot N^{-q}$ gates flip and their random-sign sum is $\sqrt{N^{1-q}}\cdot N^{-1}$: $p = -(1+q)/2$ (notebook
+ * 05 does $q = 1/2$). Tells apart a coherent sum ($p = -q$) and a count that ignores $q$.
+ */
+export function checkKinkExponent(fn: (q: number) => number): "exact" | "close" {
+  let verdict: "exact" | "close" = "exact";
+  for (const q of [0.5, 0.25, 0, 1, 0.75]) {
+    const got = fn(q), expected = -(1 + q) / 2;
+    const what = `kink-part exponent for |Δz| ∝ N^−${q}`;
+    if (typeof got === "number" && got !== expected && Math.abs(got + q) < 1e-12 && q !== 1) {
+      throw new CheckFailure(`${what}: ${got} adds the flips coherently; their signs are random`);
+    }
+    if (typeof got === "number" && Math.abs(got + 0.75) < 1e-12 && q !== 0.5) {
+      throw new CheckFailure(
+        `${what}: ${got} is the answer for q = 1/2 only; the number of flips depends on q`,
+      );
+    }
+    if (expectClose(got, expected, { what, rel: 1e-12 }) === "close") verdict = "close";
   }
   return verdict;
 }

@@ -4,7 +4,7 @@ import { initBackend } from "../backend.ts";
 import { CheckFailure } from "../exercise.ts";
 import { empiricalNtk } from "../measure/empirical_ntk.ts";
 import { reluNtk } from "../theory/arccos_kernel.ts";
-import { checkEmpiricalNtk, checkTwoLayerReluNtk, type EmpiricalNtkFn } from "./ntk.ts";
+import { checkEmpiricalNtk, checkKinkExponent, checkTwoLayerReluNtk, type EmpiricalNtkFn } from "./ntk.ts";
 
 await initBackend({ prefer: ["wasm"] });
 
@@ -43,4 +43,10 @@ Deno.test("checkTwoLayerReluNtk() passes the library and fails the NNGP kernel i
     CheckFailure,
     "Θ(x, y)",
   );
+});
+
+Deno.test("checkKinkExponent() grades −(1 + q)/2 exact and names a coherent sum or a q-blind answer", () => {
+  assertEquals(checkKinkExponent((q) => -(1 + q) / 2), "exact");
+  assertThrows(() => checkKinkExponent((q) => -q), CheckFailure, "coherently");
+  assertThrows(() => checkKinkExponent(() => -0.75), CheckFailure, "depends on q");
 });

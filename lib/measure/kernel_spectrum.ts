@@ -8,7 +8,7 @@
  * on the pool are $\phi_i = \sqrt M\,u_i$ (orthonormal: $\frac1M\sum_x \phi_i(x)\phi_j(x) = \delta_{ij}$). A target
  * $y$ `[M]` has eigencoefficients $v_i = \frac1M\sum_x \phi_i(x)\,y(x) = u_i^\top y/\sqrt M$, so
  * $\sum_i v_i^2 = \frac1M\|y\|^2$. Cost: one symmetric eigendecomposition ($M = 400$ takes ≈ 0.5 s).
- * Introduced in notebook 13.
+ * Introduced in notebook 14.
  *
  * @module
  */

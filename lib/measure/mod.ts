@@ -8,7 +8,6 @@
 export { hessianVectorProduct, type LossFn } from "./hvp.ts";
 export { sharpness, type SharpnessOptions, type SharpnessResult } from "./sharpness.ts";
 export { countParams, flattenParams, unflattenParams } from "./params.ts";
-export { hypercubeLearnabilities, hypercubeTestMse } from "./hypercube_regression.ts";
 export { crossingTime, initialModeStrength, modeStrengths } from "./modes.ts";
 export { balancedness, relativeFrobeniusError } from "./balancedness.ts";
 export {
@@ -33,23 +32,9 @@ export { lanczosEigenvalues, type LanczosOptions, type LanczosResult } from "./l
 export { type PlantedQuadratic, plantedQuadratic } from "./planted_quadratic.ts";
 export { fractionBelow, median, quantile } from "./quantile.ts";
 export { featureMovement } from "./feature_movement.ts";
-export {
-  type CriticalBatchFit,
-  fitCriticalBatch,
-  measureStepGains,
-  type StepGainOptions,
-  type StepGains,
-} from "./step_gain.ts";
-export { estimateSimpleNoiseScale, type SimpleNoiseEstimate } from "./noise_scale.ts";
 export { computeOptimalFrontier, type Frontier } from "./frontier.ts";
 export { preconditionedSharpness, type PreconditionedSharpnessOptions } from "./preconditioned_sharpness.ts";
 export { type KernelSpectrum, kernelSpectrum } from "./kernel_spectrum.ts";
-export {
-  type KernelLearningCurve,
-  kernelLearningCurve,
-  type KernelLearningCurveOptions,
-  poolTestMse,
-} from "./kernel_learning_curve.ts";
 export { mlpNtk } from "./mlp_ntk.ts";
 export { fourierPower, fourierPowerShare } from "./fourier.ts";
 export { type NeuralCollapse, neuralCollapse } from "./neural_collapse.ts";
@@ -60,3 +45,13 @@ export {
   type SharpnessTrace,
   summarizeEdgeOfStability,
 } from "./edge_of_stability.ts";
+export {
+  calibrateCreativity,
+  type CalibrationOptions,
+  type CreativityCriteria,
+  type CreativityReport,
+  inkAndContrast,
+  judgeCreativity,
+  meanPatchDistance,
+} from "./creativity.ts";
+export { dimensionsPerFeatureOf, featureNorms, twoFeaturePhaseOf } from "./superposition.ts";

@@ -38,3 +38,11 @@ export {
   type MeanFieldInit,
   type MeanFieldNet,
 } from "./mean_field_net.ts";
+export {
+  planarToyModel,
+  toyModelLoss,
+  toyModelLossOn,
+  type ToyModelWeights,
+  type ToySample,
+  toySample,
+} from "./toy_superposition.ts";

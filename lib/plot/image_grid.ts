@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { plainText } from "./plain_text.ts";
 import type { VegaLiteSpec } from "./render.ts";
 
 /** Options of {@linkcode imageGrid}. */
@@ -17,6 +18,8 @@ export interface ImageGridOptions {
   /** One caption per image (drawn above it). */
   labels?: string[];
   title?: string;
+  /** Alt text: what the images show. Default: how many images of what size, in how many rows, and their captions. */
+  description?: string;
   /** Screen size of one image pixel. Default 6. */
   pixelSize?: number;
   /** Grey scale: value shown white and value shown black. Default: the data's min and max. */
@@ -107,9 +110,17 @@ export function imageGrid(images: ArrayLike<number>, options: ImageGridOptions):
       },
     });
   }
+  const captionText = options.labels
+    ? `, captioned ${options.labels.slice(0, 12).join(", ")}` +
+      (n > 12 ? ` and ${n - 12} more` : "")
+    : "";
+  const description = options.description ??
+    `Image grid${options.title ? `: ${plainText(options.title)}` : ""}. ${n} greyscale images of ` +
+      `${height}×${width} pixels in ${rows} row${rows > 1 ? "s" : ""} of ${columns}${captionText}.`;
   return {
     $schema: SCHEMA,
-    ...(options.title ? { title: options.title } : {}),
+    description,
+    ...(options.title ? { title: plainText(options.title) } : {}),
     width: W * pixelSize,
     height: H * pixelSize,
     config: { view: { stroke: null } },

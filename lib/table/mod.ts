@@ -3,4 +3,4 @@
  *
  * @module
  */
-export { type MetricRow, showTable, tableHtml, type TableOptions, toDataFrame } from "./table.ts";
+export { type MetricRow, showTable, tableHtml, type TableOptions, tableText, toDataFrame } from "./table.ts";

@@ -56,10 +56,14 @@ export interface TableOptions {
 }
 
 function cell(v: unknown): string {
+  if (v === null || v === undefined) return "";
   return typeof v === "number" ? fmt(v) : String(v);
 }
 
-/** HTML for a DataFrame, numbers formatted to four significant digits. */
+/**
+ * HTML for a DataFrame. Numbers are formatted by `fmt` (lib/claims.ts): integers exactly (11692, not 11690),
+ * others to four significant digits, in exponent form when very small or large.
+ */
 export function tableHtml(df: pl.DataFrame, options: TableOptions = {}): string {
   const cols = df.columns;
   const records = df.toRecords() as Record<string, unknown>[];
@@ -76,23 +80,41 @@ export function tableHtml(df: pl.DataFrame, options: TableOptions = {}): string 
 }
 
 /**
- * Display rows (or a DataFrame) as a table and return the DataFrame.
+ * Plain text for a DataFrame, formatted like {@linkcode tableHtml} (integers exactly, others to four
+ * significant digits), columns right-aligned under their names, the title on the first line.
  *
  * @example
  * ```ts
- * import { showTable } from "./table.ts";
- * const df = await showTable([{ width: 64, loss: 0.5 }, { width: 128, loss: 0.25 }]);
+ * import { tableText, toDataFrame } from "./table.ts";
+ * const text = tableText(toDataFrame([{ steps: 11692, loss: 0.123456 }]), { title: "Run" });
+ * if (!text.includes("11692") || !text.includes("0.1235")) throw new Error(text);
+ * ```
+ */
+export function tableText(df: pl.DataFrame, options: TableOptions = {}): string {
+  const cols = df.columns;
+  const records = df.toRecords() as Record<string, unknown>[];
+  const grid = [cols, ...records.map((r) => cols.map((c) => cell(r[c])))];
+  const widths = cols.map((_, j) => Math.max(...grid.map((row) => [...row[j]].length)));
+  const line = (row: string[]) => row.map((v, j) => v.padStart(widths[j])).join("  ");
+  const rule = widths.map((w) => "─".repeat(w)).join("  ");
+  const lines = [line(grid[0]), rule, ...grid.slice(1).map(line)];
+  return (options.title ? options.title + "\n" : "") + lines.join("\n");
+}
+
+/**
+ * Display rows (or a DataFrame) as a table: HTML in a notebook, aligned text elsewhere. Resolves to nothing,
+ * so that a cell ending in `await showTable(…)` shows the table once (a returned DataFrame would be printed a
+ * second time by the kernel). To keep the DataFrame, build it with {@linkcode toDataFrame} and pass it in.
+ *
+ * @example
+ * ```ts
+ * import { showTable, toDataFrame } from "./table.ts";
+ * const df = toDataFrame([{ width: 64, loss: 0.5 }, { width: 128, loss: 0.25 }]);
+ * await showTable(df, { title: "Widths" });
  * if (df.height !== 2) throw new Error("two rows");
  * ```
  */
-export async function showTable(
-  rows: MetricRow[] | pl.DataFrame,
-  options: TableOptions = {},
-): Promise<pl.DataFrame> {
+export async function showTable(rows: MetricRow[] | pl.DataFrame, options: TableOptions = {}): Promise<void> {
   const df = Array.isArray(rows) ? toDataFrame(rows) : rows;
-  await display({
-    "text/html": tableHtml(df, options),
-    "text/plain": (options.title ? options.title + "\n" : "") + df.toString(),
-  });
-  return df;
+  await display({ "text/html": tableHtml(df, options), "text/plain": tableText(df, options) });
 }

@@ -1,17 +1,34 @@
 import { assert, assertEquals, assertThrows } from "../_assert.ts";
 import { captureDisplays } from "../display.ts";
-import { showTable, toDataFrame } from "./mod.ts";
+import { showTable, tableText, toDataFrame } from "./mod.ts";
 
-Deno.test("showTable() turns rows into a DataFrame and shows formatted HTML and text", async () => {
-  const { result: df, bundles } = await captureDisplays(() =>
+Deno.test("showTable() shows formatted HTML and text once and resolves to nothing", async () => {
+  const { result, bundles } = await captureDisplays(() =>
     showTable([{ width: 64, loss: 0.123456 }, { width: 128, loss: 1e-7 }], { title: "Widths" })
   );
-  assertEquals(df.height, 2);
-  assertEquals(df.columns, ["width", "loss"]);
-  assertEquals(df.getColumn("width").toArray(), [64, 128]);
+  assertEquals(result, undefined);
+  assertEquals(bundles.length, 1);
   const html = String(bundles[0]["text/html"]);
   assert(html.includes("0.1235") && html.includes("1.00e-7") && html.includes("Widths"), html);
-  assert(String(bundles[0]["text/plain"]).includes("shape: (2, 2)"));
+  const text = String(bundles[0]["text/plain"]);
+  assert(text.startsWith("Widths\n") && text.includes("0.1235") && text.includes("128"), text);
+  assert(!text.includes("0.123456"), `text is formatted like the HTML: ${text}`);
+});
+
+Deno.test("tables show integers exactly, also in a column of non-integers", async () => {
+  const { bundles } = await captureDisplays(() =>
+    showTable([{ quantity: "steps", value: 11692 }, { quantity: "loss", value: 0.4498951565011708 }])
+  );
+  for (const kind of ["text/html", "text/plain"]) {
+    const out = String(bundles[0][kind]);
+    assert(out.includes("11692") && !out.includes("11690") && !out.includes("11692.0"), out);
+    assert(out.includes("0.4499") && !out.includes("0.4498951565011708"), out);
+  }
+});
+
+Deno.test("tableText() right-aligns columns under their names", () => {
+  const text = tableText(toDataFrame([{ n: 1, name: "a" }, { n: 100, name: "bcd" }]));
+  assertEquals(text.split("\n"), ["  n  name", "───  ────", "  1     a", "100   bcd"]);
 });
 
 Deno.test("toDataFrame() refuses an empty list of rows", () => {

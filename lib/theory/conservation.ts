@@ -15,7 +15,7 @@
  * @module
  */
 import type { Float64MlpParams } from "../models/float64_mlp.ts";
-import { rescaleCharges, scaleCharges } from "../measure/conserved.ts";
+import { rescaleCharges, scaleCharges } from "../models/charges.ts";
 
 /**
  * Predicted change of each rescale charge in one SGD step, $\eta^2(\|g^{in}_i\|^2 - \|g^{out}_i\|^2)$ `[h]`,

@@ -78,3 +78,17 @@ export {
 } from "./neural_collapse.ts";
 export { fourierModularNetwork, type FourierNetworkOptions, randomFourierShare } from "./modular_fourier.ts";
 export { leapComplexity, staircasePlateaus } from "./leap.ts";
+export {
+  antipodalBothActiveError,
+  antipodalLoss,
+  dimensionsPerFeature,
+  linearTwoFeaturePhase,
+  planarDirections,
+  type PlanarGeometry,
+  planarGeometryLoss,
+  predictedTwoFeaturePhase,
+  representedFeatures,
+  type TwoFeatureLosses,
+  twoFeatureLosses,
+  type TwoFeaturePhase,
+} from "./superposition.ts";

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { type Divergence, divergenceWatch } from "./_divergence.ts";
 import * as tf from "@tensorflow/tfjs-core";
 import "../autodiff/_register_gradients.ts";
 import { softmaxCrossEntropy } from "../autodiff/losses.ts";
@@ -42,6 +43,9 @@ export interface ClassifierRecord {
   accuracy: number;
 }
 
+/** The log of {@linkcode trainClassifier}, with `divergence` set when the logged loss went non-finite or exploded. */
+export type ClassifierLog = ClassifierRecord[] & { divergence?: Divergence };
+
 /**
  * Train `params` in place on `data` (inputs `[n, d]`, integer labels); returns the log.
  *
@@ -64,7 +68,7 @@ export function trainClassifier(
   params: tf.Variable[],
   data: Dataset,
   options: ClassifierTrainOptions,
-): ClassifierRecord[] {
+): ClassifierLog {
   const { lr, steps, optimizer = "adam", weightDecay = 0 } = options;
   const weights = params.filter((p) => p.rank === 2);
   if (!(lr > 0 && Number.isInteger(steps) && steps >= 0)) {
@@ -85,7 +89,8 @@ export function trainClassifier(
   const y = tf.tensor2d(Float32Array.from(oneHot(data.y, data.classes)), [n, data.classes]);
   const opt = optimizer === "adam" ? tf.train.adam(lr) : tf.train.sgd(lr);
   const r = rng(options.seed ?? 0);
-  const log: ClassifierRecord[] = [];
+  const log: ClassifierLog = [];
+  const watch = divergenceWatch();
   let order: number[] = [];
   const record = (step: number): void => {
     const [loss, correct] = tf.tidy(() => {
@@ -96,6 +101,7 @@ export function trainClassifier(
     const entry = { step, loss: loss.dataSync()[0], accuracy: correct.dataSync()[0] / n };
     tf.dispose([loss, correct]);
     log.push(entry);
+    if (watch.check(step, entry.loss)) log.divergence = watch.divergence;
     options.onLog?.(entry, params);
   };
   try {

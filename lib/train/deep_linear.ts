@@ -21,6 +21,7 @@
  *
  * @module
  */
+import { type Divergence, divergenceWatch } from "./_divergence.ts";
 import { matmul, type Matrix, type MatrixLike, randomOrthogonal, transpose } from "../linalg/mod.ts";
 import { rng } from "../random.ts";
 import { checkInterrupt } from "../interrupt.ts";
@@ -260,6 +261,8 @@ export interface DeepLinearRun {
   mapSteps: number[];
   /** $W_2W_1$ `[dOut, dIn]` at each of `mapSteps`. */
   maps: Matrix[];
+  /** Set when the loss went non-finite or grew 10⁶-fold (lib/train/_divergence.ts). */
+  divergence?: Divergence;
 }
 
 /**
@@ -288,9 +291,11 @@ export function trainDeepLinear(problem: DeepLinearProblem, options: DeepLinearT
   const { kernel, w, g1, g2 } = makeKernel(problem, h);
   const loss = new Float64Array(steps + 1);
   const mapSteps: number[] = [], maps: Matrix[] = [];
+  const watch = divergenceWatch();
   for (let t = 0; t <= steps; t++) {
     checkInterrupt("trainDeepLinear", t);
     loss[t] = kernel(w1, w2);
+    watch.check(t, loss[t]);
     if (t % every === 0 || t === steps) {
       mapSteps.push(t);
       maps.push(rows(w, dOut, dIn));
@@ -305,5 +310,13 @@ export function trainDeepLinear(problem: DeepLinearProblem, options: DeepLinearT
     for (let k = 0; k < w1.length; k++) w1[k] -= eta * g1[k];
     for (let k = 0; k < w2.length; k++) w2[k] -= eta * g2[k];
   }
-  return { W1: rows(w1, h, dIn), W2: rows(w2, dOut, h), loss, mapSteps, maps };
+  const divergence = watch.divergence;
+  return {
+    W1: rows(w1, h, dIn),
+    W2: rows(w2, dOut, h),
+    loss,
+    mapSteps,
+    maps,
+    ...(divergence ? { divergence } : {}),
+  };
 }

@@ -39,7 +39,12 @@ export interface FeatureSweepRow {
   loss: number;
 }
 
-/** Train at every width and seed; returns the mean movement per width. */
+/**
+ * Train at every width and seed; returns the mean movement per width.
+ *
+ * @throws {RangeError} when a run diverges (naming the width, seed, step and loss), since a diverged run's
+ *   features and loss mean nothing
+ */
 export function featureMovementSweep(options: FeatureSweepOptions): FeatureSweepRow[] {
   const { widths, seeds, x, y, probe, loss } = options;
   if (widths.length === 0 || seeds.length === 0) {
@@ -63,7 +68,7 @@ export function featureMovementSweep(options: FeatureSweepOptions): FeatureSweep
           return states[states.length - 2];
         });
       const h0 = last();
-      trainLayerwiseSgd((ps, xb, yb) => loss(mlpForward(spec, ps, xb), yb), params, {
+      const run = trainLayerwiseSgd((ps, xb, yb) => loss(mlpForward(spec, ps, xb), yb), params, {
         x,
         y,
         learningRates: mlpLearningRates(spec, options.eta),
@@ -71,6 +76,13 @@ export function featureMovementSweep(options: FeatureSweepOptions): FeatureSweep
         batchSize: options.batchSize,
         seed,
       });
+      if (run.diverged) {
+        tf.dispose([h0, ...params]);
+        throw new RangeError(
+          `featureMovementSweep: training diverged at width ${width}, seed ${seed}, step ${run.stepsTaken} ` +
+            `(loss ${run.losses[run.losses.length - 1]}); η = ${options.eta} is too large, lower it`,
+        );
+      }
       const h1 = last();
       movement += featureMovement(h0, h1);
       const l = tf.tidy(() => loss(mlpForward(spec, params, x), y));

@@ -36,3 +36,19 @@ Deno.test("featureMovementSweep(): no movement at η = 0, averages over seeds, l
   tf.dispose([x, y]);
   await initBackend({ prefer: ["wasm"] });
 });
+
+Deno.test("featureMovementSweep() says where training diverged instead of returning NaN movement", async () => {
+  await initBackend({ prefer: ["cpu"] });
+  const x = tf.randomNormal([24, 3], 0, 1, "float32", 1) as tf.Tensor2D;
+  const y = tf.randomNormal([24, 2], 0, 1, "float32", 2) as tf.Tensor2D;
+  const before = tf.memory().numTensors;
+  assertThrows(
+    () =>
+      featureMovementSweep({ spec, widths: [8], x, y, probe: x, loss: mse, steps: 20, eta: 1e4, seeds: [0] }),
+    RangeError,
+    "diverged at width 8, seed 0",
+  );
+  assertEquals(tf.memory().numTensors, before, "no tensor leaks");
+  tf.dispose([x, y]);
+  await initBackend({ prefer: ["wasm"] });
+});

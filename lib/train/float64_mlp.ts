@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { type Divergence, divergenceWatch } from "./_divergence.ts";
 import { float64MlpGradients, type Float64MlpParams, type Float64MlpSpec } from "../models/float64_mlp.ts";
 import { rng } from "../random.ts";
 import { float64Optimizer, type Float64OptimizerOptions } from "./float64_optimizer.ts";
@@ -33,6 +34,8 @@ export interface Float64TrainRun {
   /** Minibatch loss and accuracy before each update `[steps]`. */
   loss: Float64Array;
   accuracy: Float64Array;
+  /** Set when the minibatch loss went non-finite or grew 10⁶-fold (lib/train/_divergence.ts). */
+  divergence?: Divergence;
 }
 
 /**
@@ -66,6 +69,7 @@ export function trainFloat64Mlp(
   const bx = new Float64Array(batchSize * d), by = new Int32Array(batchSize);
   const loss = new Float64Array(options.steps), accuracy = new Float64Array(options.steps);
   const list = [params.W1, params.b1, params.W2, params.b2];
+  const watch = divergenceWatch();
   for (let t = 0; t < options.steps; t++) {
     checkInterrupt("trainFloat64Mlp", t);
     if (batchSize === n) {
@@ -81,11 +85,12 @@ export function trainFloat64Mlp(
     }
     const out = float64MlpGradients(spec, params, bx, by);
     loss[t] = out.loss;
+    watch.check(t, out.loss);
     accuracy[t] = out.accuracy;
     options.onStep?.(t, params, out.grads);
     const g = out.grads;
     opt.step(list, [g.W1, g.b1, g.W2, g.b2]);
   }
   options.onStep?.(options.steps, params, null);
-  return { params, loss, accuracy };
+  return { params, loss, accuracy, ...(watch.divergence ? { divergence: watch.divergence } : {}) };
 }

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { type Divergence, divergenceText } from "./_divergence.ts";
 import * as tf from "@tensorflow/tfjs-core";
 import "../autodiff/_register_gradients.ts";
 import { display } from "../display.ts";
@@ -63,6 +64,8 @@ export interface FullBatchRun {
   stepsTaken: number;
   /** True when training stopped on a non-finite or huge loss. */
   diverged: boolean;
+  /** Set when the loss went non-finite or grew 10⁶-fold: `{ diverged: true, step, loss }` (lib/train/_divergence.ts). */
+  divergence?: Divergence;
   /** Hessian-vector products used in total (the cost of tracking sharpness). */
   hvps: number;
 }
@@ -126,6 +129,7 @@ export async function trainFullBatch(
   const progressId = options.progress !== undefined ? `train-full-batch-${crypto.randomUUID()}` : "";
   let velocity: tf.Tensor[] | null = beta > 0 ? params.map((p) => tf.zerosLike(p)) : null;
   let vector: Float32Array | undefined, hvps = 0, diverged = false, t = 0;
+  let divergence: Divergence | undefined;
 
   for (; t <= steps; t++) {
     checkInterrupt("trainFullBatch", t);
@@ -170,11 +174,23 @@ export async function trainFullBatch(
     }
     if (!Number.isFinite(loss) || loss > limit) {
       diverged = true;
+      divergence = { diverged: true, step: t, loss };
+      if (progressId) {
+        const text = `${options.progress}: ${divergenceText(divergence)}`;
+        await display({ "text/plain": text }, { displayId: progressId, update: records.length > 0 });
+      }
       break;
     }
   }
   if (velocity !== null) tf.dispose(velocity);
-  return { losses, sharpness: records, stepsTaken: Math.min(t, steps), diverged, hvps };
+  return {
+    losses,
+    sharpness: records,
+    stepsTaken: Math.min(t, steps),
+    diverged,
+    hvps,
+    ...(divergence ? { divergence } : {}),
+  };
 }
 
 function topEigenvalue(

@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { type Divergence, divergenceWatch } from "./_divergence.ts";
 import type { MatrixLike } from "../linalg/mod.ts";
 
 /** A quadratic objective: Hessian `H` `[d, d]` and linear term `b` `[d]`. */
@@ -52,6 +53,8 @@ export interface GdRun {
   snapshots: Map<number, Float64Array>;
   /** $\tfrac12 w^\top H w - b^\top w$ at steps 0..steps. */
   objective: Float64Array;
+  /** Set when the objective went non-finite or grew 10⁶-fold in size (lib/train/_divergence.ts). */
+  divergence?: Divergence;
 }
 
 /** $w_{t+1} = w_t - \eta (H w_t - b)$, `steps` times. */
@@ -63,6 +66,7 @@ export function gradientDescent(q: Quadratic, options: GdOptions): GdRun {
   const snapshots = new Map<number, Float64Array>();
   const objective = new Float64Array(options.steps + 1);
   const g = new Float64Array(d);
+  const watch = divergenceWatch();
   for (let t = 0; t <= options.steps; t++) {
     let value = 0;
     for (let j = 0; j < d; j++) {
@@ -72,11 +76,13 @@ export function gradientDescent(q: Quadratic, options: GdOptions): GdRun {
       value += w[j] * (0.5 * hw - b[j]);
     }
     objective[t] = value;
+    watch.check(t, value);
     if (want.has(t)) snapshots.set(t, w.slice());
     if (t === options.steps) break;
     for (let j = 0; j < d; j++) w[j] -= options.eta * g[j];
   }
-  return { w, snapshots, objective };
+  const divergence = watch.divergence;
+  return { w, snapshots, objective, ...(divergence ? { divergence } : {}) };
 }
 
 /** `H` as a `number[][]` (for the eigensolver). */

@@ -14,6 +14,7 @@
  *
  * @module
  */
+import { type Divergence } from "./_divergence.ts";
 import * as tf from "@tensorflow/tfjs-core";
 import "../autodiff/_register_gradients.ts";
 import { rng } from "../random.ts";
@@ -47,6 +48,8 @@ export interface LayerwiseSgdRun {
   losses: number[];
   /** True when training stopped early on a non-finite or too large loss. */
   diverged: boolean;
+  /** Set when the loss went non-finite or grew 10⁶-fold: `{ diverged: true, step, loss }` (lib/train/_divergence.ts). */
+  divergence?: Divergence;
   /** Steps actually taken. */
   stepsTaken: number;
 }
@@ -132,6 +135,7 @@ export function trainLayerwiseSgd(
     run.losses.push(loss);
     if (!Number.isFinite(loss) || loss > limit) {
       run.diverged = true;
+      run.divergence = { diverged: true, step: t, loss };
       break;
     }
   }

@@ -65,6 +65,10 @@ export interface LazyTrainingRun {
   relativeGap: number;
   /** Training loss after $T$ steps. */
   finalTrainLoss: number;
+  /** The parameters at initialization, one flat row-major array per tensor of `initMlp`'s list. */
+  paramsInit: Float32Array[];
+  /** The parameters after $T$ steps (same layout). */
+  paramsFinal: Float32Array[];
 }
 
 function frobenius(A: Matrix, B?: Matrix): number {
@@ -84,8 +88,8 @@ function outputs(spec: MlpSpec, params: tf.Tensor[], x: tf.Tensor2D): Float64Arr
  * Initialize an MLP of architecture `spec` (scalar output), train it by full-batch GD, and compare it with
  * its linearization (see the module documentation). All tensors are freed.
  *
- * @throws {RangeError} when the output is not scalar, shapes disagree, or `eta` is unstable for the
- *   linearized model
+ * @throws {RangeError} when the output is not scalar, shapes disagree, `eta` is unstable for the linearized
+ *   model, or the network's own gradient descent diverges (the message names the step and the loss)
  *
  * @example
  * ```ts ignore
@@ -111,6 +115,7 @@ export function lazyTrainingRun(spec: MlpSpec, options: LazyTrainingOptions): La
   const model = (ps: tf.Tensor[], x: tf.Tensor2D) => mlpForward(spec, ps, x);
   const xtr = tf.tensor2d(xTrain), xte = tf.tensor2d(xTest), xall = tf.tensor2d([...xTrain, ...xTest]);
   try {
+    const paramsInit = params.map((p) => Float32Array.from(p.dataSync()));
     const theta0 = flattenParams(params);
     const kAll = mlpNtk(spec, params, xall);
     const ntkInit = kAll.slice(0, n).map((row) => row.slice(0, n));
@@ -119,15 +124,27 @@ export function lazyTrainingRun(spec: MlpSpec, options: LazyTrainingOptions): La
     const target = Float64Array.from(yTrain, (y, i) => y + (centre ? f0Train[i] : 0));
     const lin = linearizedGd(ntkInit, ntkInitCross, { f0Train, f0Test, y: target, eta, steps });
     const yt = tf.tensor2d(Float32Array.from(target), [n, 1]);
+    let firstLoss = NaN;
     for (let t = 0; t < steps; t++) {
-      tf.tidy(() => {
-        const { grads } = tf.variableGrads(() => mse(model(params, xtr), yt), params);
+      const loss = tf.tidy(() => {
+        const { value, grads } = tf.variableGrads(() => mse(model(params, xtr), yt), params);
         for (const p of params) p.assign(tf.sub(p, tf.mul(grads[p.name], eta)));
+        return value.dataSync()[0];
       });
+      if (t === 0) firstLoss = loss;
+      if (!Number.isFinite(loss) || loss > 1e6 * firstLoss) {
+        yt.dispose();
+        throw new RangeError(
+          `lazyTrainingRun: gradient descent diverged at step ${t} (loss ${loss}, from ${firstLoss} at step 0); ` +
+            `η = ${eta} is too large for this network — lower it (the linearized dynamics need ` +
+            `η·λ_max(Θ₀)/n < 2)`,
+        );
+      }
     }
     const finalTrainLoss = tf.tidy(() => mse(model(params, xtr), yt).dataSync()[0]);
     yt.dispose();
     const thetaT = flattenParams(params);
+    const paramsFinal = params.map((p) => Float32Array.from(p.dataSync()));
     let dw = 0, w0 = 0;
     for (let i = 0; i < theta0.length; i++) {
       dw += (thetaT[i] - theta0[i]) ** 2;
@@ -153,6 +170,8 @@ export function lazyTrainingRun(spec: MlpSpec, options: LazyTrainingOptions): La
       linearizedTest,
       relativeGap: Math.sqrt(gap / moved),
       finalTrainLoss,
+      paramsInit,
+      paramsFinal,
     };
   } finally {
     [...params, xtr, xte, xall].forEach((t) => t.dispose());

@@ -1,7 +1,10 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { assert, assertClose, assertEquals } from "../_assert.ts";
+import { assert, assertClose, assertEquals, assertThrows } from "../_assert.ts";
 import { initBackend } from "../backend.ts";
 import { lazyTrainingRun } from "./lazy_training.ts";
+import { eigh } from "../linalg/eigh.ts";
+import { mlpNtk } from "../measure/mlp_ntk.ts";
+import { initMlp } from "../models/mlp.ts";
 import { spherePoints } from "../data/sphere.ts";
 
 await initBackend({ prefer: ["wasm"] });
@@ -50,4 +53,45 @@ Deno.test("lazyTrainingRun() sees weights, NTK and outputs move less from their 
   assert(narrow.w / wide.w > 2.5 && narrow.w / wide.w < 6, `weight change ratio ${narrow.w / wide.w}`);
   assert(narrow.k / wide.k > 2.5, `NTK change ratio ${narrow.k / wide.k}`);
   assert(narrow.g / wide.g > 2, `gap ratio ${narrow.g / wide.g}`);
+});
+
+Deno.test("lazyTrainingRun() returns the parameters before and after training, whose distance is the weight change", () => {
+  const run = lazyTrainingRun({ sizes: [d, 16, 1], parameterization: "ntk", bias: false }, {
+    xTrain,
+    yTrain,
+    xTest,
+    eta: 0.5,
+    steps: 10,
+    seed: 4,
+  });
+  assertEquals(run.paramsInit.map((p) => p.length), [d * 16, 16]);
+  assertEquals(run.paramsFinal.map((p) => p.length), [d * 16, 16]);
+  let moved = 0;
+  run.paramsInit.forEach((p, l) => p.forEach((v, i) => (moved += (run.paramsFinal[l][i] - v) ** 2)));
+  assertClose(Math.sqrt(moved), run.weightChange, 1e-5);
+});
+
+Deno.test("lazyTrainingRun() names the step and loss where the network diverges though its linearization would not", () => {
+  // Large targets drive a narrow network far from its linearization: the linear dynamics are stable at this η
+  // (below the edge 2n/λ_max, in this loss's convention), the network is not.
+  const spec = { sizes: [d, 8, 1], parameterization: "ntk" as const, bias: false };
+  const params = initMlp(spec, { seed: 4 });
+  const xt = tf.tensor2d(xTrain);
+  const lambdaMax = eigh(mlpNtk(spec, params, xt)).values[0];
+  tf.dispose([xt, ...params]);
+  const before = tf.memory().numTensors;
+  assertThrows(
+    () =>
+      lazyTrainingRun(spec, {
+        xTrain,
+        yTrain: yTrain.map((v) => 30 * v),
+        xTest,
+        eta: (1.5 * xTrain.length) / lambdaMax,
+        steps: 40,
+        seed: 4,
+      }),
+    RangeError,
+    "diverged at step",
+  );
+  assertEquals(tf.memory().numTensors, before, "no tensors leak");
 });

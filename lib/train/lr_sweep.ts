@@ -15,6 +15,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import { initMlp, mlpForward, type MlpSpec } from "../models/mlp.ts";
 import { mlpLearningRates } from "../models/parameterization.ts";
 import { progress } from "../progress.ts";
+import { divergenceText } from "./_divergence.ts";
 import { trainLayerwiseSgd } from "./layerwise_sgd.ts";
 import { checkInterrupt } from "../interrupt.ts";
 
@@ -38,6 +39,13 @@ export interface LearningRateSweepOptions {
   seeds: number[];
   /** A run whose recorded batch loss exceeds this (or is not finite) counts as diverged. Default 1e3. */
   divergeAbove?: number;
+  /**
+   * Count a *loss spike* as unstable too: a run whose batch loss, read at every step, ever exceeds this multiple
+   * of its initial loss on the whole training set (as in a catapult, Lewkowycz et al. 2020, arXiv:2003.02218)
+   * is stopped and counted with the diverged runs. Off by default (losses read every 10 steps, only
+   * `divergeAbove` applies).
+   */
+  spikeAbove?: number;
   /** Label of a live progress line under the cell; none when omitted. */
   progressLabel?: string;
 }
@@ -46,7 +54,7 @@ export interface LearningRateSweepOptions {
 export interface SweepPoint {
   width: number;
   log2Eta: number;
-  /** Mean final training loss over seeds; `Infinity` if any seed diverged. */
+  /** Mean final training loss over seeds; `Infinity` if any seed diverged (or spiked, with `spikeAbove`). */
   loss: number;
   /** Seeds that diverged. */
   diverged: number;
@@ -60,10 +68,15 @@ export async function sweepLearningRates(options: LearningRateSweepOptions): Pro
       `sweepLearningRates: expected non-empty widths, log2Etas and seeds, got ${widths.length}, ${log2Etas.length}, ${seeds.length}`,
     );
   }
+  if (options.spikeAbove !== undefined && !(options.spikeAbove > 1)) {
+    throw new RangeError(
+      `sweepLearningRates: spikeAbove must be a factor above 1 (a loss that far above its start), got ${options.spikeAbove}`,
+    );
+  }
   const bar = options.progressLabel ? await progress(options.progressLabel) : null;
   const points: SweepPoint[] = [];
   const total = widths.length * log2Etas.length * seeds.length;
-  let done = 0;
+  let done = 0, divergedRuns = 0, lastDivergence = "";
   for (const width of widths) {
     const spec = options.spec(width);
     for (const log2Eta of log2Etas) {
@@ -71,6 +84,11 @@ export async function sweepLearningRates(options: LearningRateSweepOptions): Pro
       for (const seed of seeds) {
         checkInterrupt("sweepLearningRates", `run ${done + 1} of ${total}`);
         const params = initMlp(spec, { seed });
+        let limit = options.divergeAbove ?? 1e3;
+        if (options.spikeAbove !== undefined) {
+          const initial = tf.tidy(() => loss(mlpForward(spec, params, x), y).dataSync()[0]);
+          limit = Math.min(limit, options.spikeAbove * initial);
+        }
         const run = trainLayerwiseSgd((ps, xb, yb) => loss(mlpForward(spec, ps, xb), yb), params, {
           x,
           y,
@@ -78,17 +96,27 @@ export async function sweepLearningRates(options: LearningRateSweepOptions): Pro
           steps: options.steps,
           batchSize: options.batchSize,
           seed,
-          divergeAbove: options.divergeAbove ?? 1e3,
+          divergeAbove: limit,
+          recordEvery: options.spikeAbove !== undefined ? 1 : undefined,
         });
-        if (run.diverged) diverged++;
-        else {
+        if (run.diverged) {
+          diverged++;
+          divergedRuns++;
+          if (run.divergence) {
+            lastDivergence = ` (last: width ${width}, log₂η = ${log2Eta}, ${divergenceText(run.divergence)})`;
+          }
+        } else {
           const final = tf.tidy(() => loss(mlpForward(spec, params, x), y));
           sum += final.dataSync()[0];
           final.dispose();
         }
         tf.dispose(params);
         done++;
-        await bar?.update(`${done} / ${total} runs (width ${width}, log₂η = ${log2Eta})`, done === total);
+        const note = divergedRuns ? `; ${divergedRuns} diverged${lastDivergence}` : "";
+        await bar?.update(
+          `${done} / ${total} runs (width ${width}, log₂η = ${log2Eta})${note}`,
+          done === total,
+        );
       }
       const mean = sum / seeds.length;
       points.push({

@@ -59,3 +59,28 @@ Deno.test("sweepLearningRates() rejects an empty grid", async () => {
   );
   tf.dispose([x, y]);
 });
+
+Deno.test("sweepLearningRates() with spikeAbove counts a run whose loss spikes above its start as unstable", async () => {
+  await initBackend({ prefer: ["cpu"] });
+  const { x, y } = data();
+  // Under SP this network at η = 2^−2 spikes early and recovers (its final loss is finite without the rule).
+  const sp = (width: number): MlpSpec => ({
+    sizes: [3, width, 2],
+    parameterization: "standard",
+    bias: false,
+  });
+  const log2Etas = [-4, -2, 6];
+  const common = { spec: sp, widths: [16], log2Etas, x, y, loss: mse, steps: 30, batchSize: 8, seeds: [1] };
+  const plain = await sweepLearningRates(common);
+  const strict = await sweepLearningRates({ ...common, spikeAbove: 1.5 });
+  // The rule only removes runs: a spike-free run keeps exactly its loss.
+  strict.forEach((p, i) => {
+    if (Number.isFinite(p.loss)) assertEquals(p.loss, plain[i].loss);
+  });
+  assertEquals(strict[0].loss, plain[0].loss, "a small learning rate never spikes");
+  const spiked = strict.filter((p, i) => !Number.isFinite(p.loss) && Number.isFinite(plain[i].loss));
+  assert(spiked.length > 0, "some learning rate survives its spike without the rule and is unstable with it");
+  await assertRejects(() => sweepLearningRates({ ...common, spikeAbove: 1 }), RangeError, "above 1");
+  tf.dispose([x, y]);
+  await initBackend({ prefer: ["wasm"] });
+});

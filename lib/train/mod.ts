@@ -45,7 +45,7 @@ export {
   type Float64OptimizerOptions,
 } from "./float64_optimizer.ts";
 export { type Float64TrainOptions, type Float64TrainRun, trainFloat64Mlp } from "./float64_mlp.ts";
-export { type BatchLoss, type LogEntry, type SgdOptions, trainSgd } from "./sgd.ts";
+export { type BatchLoss, type LogEntry, type SgdLog, type SgdOptions, trainSgd } from "./sgd.ts";
 export { type LayerwiseSgdOptions, type LayerwiseSgdRun, trainLayerwiseSgd } from "./layerwise_sgd.ts";
 export {
   excessRisk,
@@ -88,4 +88,11 @@ export {
   type UfmRecord,
   type UfmRun,
 } from "./unconstrained_features.ts";
-export { type ClassifierRecord, type ClassifierTrainOptions, trainClassifier } from "./classifier.ts";
+export {
+  type ClassifierLog,
+  type ClassifierRecord,
+  type ClassifierTrainOptions,
+  trainClassifier,
+} from "./classifier.ts";
+export { type ToyModel, type ToyModelOptions, trainToyModel, trainToyModelBestOf } from "./superposition.ts";
+export { type Divergence, divergenceText, divergenceWatch } from "./_divergence.ts";

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { type Divergence, divergenceWatch } from "./_divergence.ts";
 import type { ModularSplit } from "../data/modular.ts";
 import { modularAccuracy, type ModularMlp, modularMlpGradients } from "../models/modular_mlp.ts";
 import { float64AdamW } from "./adamw.ts";
@@ -50,6 +51,8 @@ export interface ModularTrainRun {
   testStep: number | null;
   /** Steps actually taken. */
   steps: number;
+  /** Set when the loss went non-finite or grew 10⁶-fold: `{ diverged: true, step, loss }` (lib/train/_divergence.ts). */
+  divergence?: Divergence;
 }
 
 function sumSquares(...arrays: Float64Array[]): number {
@@ -90,6 +93,7 @@ export function trainModularAddition(
   const history: ModularRecord[] = [];
   let trainStep: number | null = null, testStep: number | null = null;
   let t = 0;
+  const watch = divergenceWatch();
   for (; t <= steps; t++) {
     const g = modularMlpGradients(net, split.train);
     if (t % evalEvery === 0 || t === steps) {
@@ -101,6 +105,7 @@ export function trainModularAddition(
         weightNorm: sumSquares(net.W1, net.W2),
       };
       history.push(record);
+      watch.check(t, g.loss);
       options.onEval?.(record);
       if (trainStep === null && record.trainAccuracy >= threshold) trainStep = t;
       if (testStep === null && record.testAccuracy >= threshold) testStep = t;
@@ -109,5 +114,12 @@ export function trainModularAddition(
     if (t === steps) break;
     opt.step([net.W1, net.W2], [g.W1, g.W2]);
   }
-  return { net, history, trainStep, testStep, steps: t };
+  return {
+    net,
+    history,
+    trainStep,
+    testStep,
+    steps: t,
+    ...(watch.divergence ? { divergence: watch.divergence } : {}),
+  };
 }

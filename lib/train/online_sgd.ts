@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { type Divergence, divergenceWatch } from "./_divergence.ts";
 import {
   excessRisk,
   type GaussianRegression,
@@ -43,6 +44,8 @@ export interface OnlineSgdRun {
   risk: Float64Array;
   /** Time average of $R(w_t)$ over steps after `burnIn` (NaN without `burnIn`). */
   meanRisk: number;
+  /** Set when the loss went non-finite or grew 10⁶-fold: `{ diverged: true, step, loss }` (lib/train/_divergence.ts). */
+  divergence?: Divergence;
   /** Samples drawn: steps × batch. */
   samples: number;
   /** True if the iterate overflowed (the run diverged); the loop stops there. */
@@ -86,6 +89,7 @@ export function onlineSgd(problem: GaussianRegression, options: OnlineSgdOptions
   const g = new Float64Array(d), scratch = new Float64Array(d);
   const recordedSteps: number[] = [], risk: number[] = [];
   let sum = 0, count = 0, diverged = false;
+  const watch = divergenceWatch();
   for (let t = 0; t <= steps; t++) {
     const r = excessRisk(problem, w);
     if (t % every === 0 || t === steps) {
@@ -96,7 +100,7 @@ export function onlineSgd(problem: GaussianRegression, options: OnlineSgdOptions
       sum += r;
       count++;
     }
-    if (!Number.isFinite(r)) {
+    if (watch.check(t, r) && !Number.isFinite(r)) {
       diverged = true;
       break;
     }
@@ -111,5 +115,6 @@ export function onlineSgd(problem: GaussianRegression, options: OnlineSgdOptions
     meanRisk: count > 0 ? sum / count : NaN,
     samples: steps * batch,
     diverged,
+    ...(watch.divergence ? { divergence: watch.divergence } : {}),
   };
 }

@@ -59,7 +59,9 @@ export function powerLawTask(
 
 /**
  * Runs gradient descent $w \leftarrow w - \eta\Lambda(w - w^*)$ from $w = 0$ for `steps` steps and records the
- * population loss at the steps listed in `record` (sorted or not; steps beyond `steps` are ignored).
+ * population loss at the steps listed in `record` (sorted or not; steps beyond `steps` are ignored). It refuses a
+ * learning rate at or above the stability threshold $2/\lambda_{\max}$, so its runs cannot diverge (and it has no
+ * `divergence` field, unlike the other trainers).
  */
 export function gdOnPowerLaw(
   task: PowerLawTask,

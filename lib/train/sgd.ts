@@ -9,6 +9,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import { rng } from "../random.ts";
 import { progress } from "../progress.ts";
 import { checkInterrupt } from "../interrupt.ts";
+import { type Divergence, divergenceText, divergenceWatch } from "./_divergence.ts";
 
 /** A loss of the parameters on a batch: `(params, x [B, d], y [B, k]) → scalar`. */
 export type BatchLoss = (params: tf.Tensor[], x: tf.Tensor2D, y: tf.Tensor2D) => tf.Scalar;
@@ -33,18 +34,26 @@ export interface SgdOptions {
 /** One logged point. */
 export type LogEntry = { step: number; loss: number } & Record<string, number>;
 
-/** Train `params` in place; returns the log. */
+/** The log of {@linkcode trainSgd}, with `divergence` set when the logged loss went non-finite or exploded. */
+export type SgdLog = LogEntry[] & { divergence?: Divergence };
+
+/**
+ * Train `params` in place; returns the log. A run whose logged full-data loss becomes non-finite or grows
+ * 10⁶-fold is marked `log.divergence = { diverged: true, step, loss }` (lib/train/_divergence.ts), and its
+ * progress line says "diverged at step k (loss …)"; training still runs all its steps.
+ */
 export async function trainSgd(
   loss: BatchLoss,
   params: tf.Variable[],
   data: { x: tf.Tensor2D; y: tf.Tensor2D },
   options: SgdOptions,
-): Promise<LogEntry[]> {
+): Promise<SgdLog> {
   const n = data.x.shape[0];
   const batch = Math.min(options.batchSize ?? n, n);
   const every = options.logEvery ?? Math.max(1, Math.floor(options.steps / 100));
   const r = rng(options.seed ?? 0);
-  const log: LogEntry[] = [];
+  const log: SgdLog = [];
+  const watch = divergenceWatch();
   const bar = options.showProgress ? await progress("training") : null;
   const record = (step: number) => {
     const value = tf.tidy(() => loss(params, data.x, data.y));
@@ -52,6 +61,7 @@ export async function trainSgd(
     value.dispose();
     for (const [name, fn] of Object.entries(options.metrics ?? {})) entry[name] = fn(params);
     log.push(entry);
+    if (watch.check(step, entry.loss)) log.divergence = watch.divergence;
     return entry;
   };
   let order: number[] = [];
@@ -59,7 +69,8 @@ export async function trainSgd(
     checkInterrupt("trainSgd", step);
     if (step % every === 0) {
       const e = record(step);
-      await bar?.update(`step ${step} / ${options.steps}, loss ${e.loss.toPrecision(4)}`);
+      const state = log.divergence ? divergenceText(log.divergence) : `loss ${e.loss.toPrecision(4)}`;
+      await bar?.update(`step ${step} / ${options.steps}, ${state}`);
     }
     tf.tidy(() => {
       let xb = data.x, yb = data.y;
@@ -74,6 +85,7 @@ export async function trainSgd(
     });
   }
   const last = record(options.steps);
-  await bar?.update(`done: ${options.steps} steps, loss ${last.loss.toPrecision(4)}`, true);
+  const end = log.divergence ? divergenceText(log.divergence) : `loss ${last.loss.toPrecision(4)}`;
+  await bar?.update(`done: ${options.steps} steps, ${end}`, true);
   return log;
 }

@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { assert, assertClose, assertEquals } from "../_assert.ts";
 import { initBackend } from "../backend.ts";
+import { captureDisplays } from "../display.ts";
 import { mse } from "../autodiff/mod.ts";
 import { trainSgd } from "./sgd.ts";
 
@@ -49,4 +50,26 @@ Deno.test("trainSgd() with minibatches is reproducible for a seed", async () => 
   assertEquals(await run(1), await run(1));
   assert(await run(1) !== await run(2));
   tf.dispose([x, y]);
+});
+
+Deno.test("trainSgd() records where a run diverges and says so in its progress line", async () => {
+  const x = tf.tensor2d([[1], [2], [3], [4]]), y = tf.tensor2d([[2], [4], [6], [8]]);
+  const w = tf.variable(tf.zeros([1, 1]));
+  // Curvature mean(x²) = 7.5, so η = 1 > 2/7.5: each step multiplies the error by |1 − 7.5| = 6.5.
+  const { result: log, bundles } = await captureDisplays(() =>
+    trainSgd((p, xb, yb) => mse(tf.matMul(xb, p[0] as tf.Tensor2D), yb), [w], { x, y }, {
+      lr: 1,
+      steps: 20,
+      logEvery: 1,
+      showProgress: true,
+    })
+  );
+  assertEquals(log.length, 21, "the run keeps all its steps");
+  assert(log.divergence !== undefined, "divergence recorded");
+  const { step, loss } = log.divergence!;
+  assertEquals(log[step].loss, loss);
+  assert(loss > 1e6 * log[0].loss && log[step - 1].loss <= 1e6 * log[0].loss, `first explosion at ${step}`);
+  const last = String(bundles[bundles.length - 1]["text/plain"]);
+  assert(last.includes(`diverged at step ${step} (loss`), last);
+  tf.dispose([x, y, w]);
 });

@@ -11,6 +11,7 @@
  *
  * @module
  */
+import { type Divergence, divergenceWatch } from "./_divergence.ts";
 import { meanFieldForward, meanFieldGradients, type MeanFieldNet } from "../models/mean_field_net.ts";
 import { rng } from "../random.ts";
 
@@ -51,6 +52,8 @@ export interface MonomialRun {
   coefficients: number[][];
   /** First evaluated step at which each tracked monomial was learned, or null. */
   learnedAt: (number | null)[];
+  /** Set when the loss went non-finite or grew 10⁶-fold: `{ diverged: true, step, loss }` (lib/train/_divergence.ts). */
+  divergence?: Divergence;
 }
 
 function monomial(x: Float64Array, offset: number, S: number[]): number {
@@ -114,6 +117,7 @@ export function trainOnMonomials(
     learnedAt: track.map(() => null),
   };
   const y = new Float64Array(batchSize);
+  const watch = divergenceWatch();
   for (let t = 0; t <= steps; t++) {
     if (t % evalEvery === 0 || t === steps) {
       const f = meanFieldForward(net, xTest);
@@ -121,6 +125,7 @@ export function trainOnMonomials(
       for (let i = 0; i < testSize; i++) loss += (f[i] - yTest[i]) ** 2;
       run.steps.push(t);
       run.loss.push(loss / (2 * testSize));
+      if (watch.check(t, loss / (2 * testSize)) && !run.divergence) run.divergence = watch.divergence;
       track.forEach((_, s) => {
         let c = 0;
         for (let i = 0; i < testSize; i++) c += f[i] * chiTest[s][i];

@@ -12,6 +12,7 @@
  *
  * @module
  */
+import { type Divergence, divergenceWatch } from "./_divergence.ts";
 import { neuralCollapse } from "../measure/neural_collapse.ts";
 import { rng } from "../random.ts";
 
@@ -52,6 +53,8 @@ export interface UfmRun {
   /** Classifier `[d, C]`. */
   W: Float64Array[];
   history: UfmRecord[];
+  /** Set when the loss went non-finite or grew 10⁶-fold: `{ diverged: true, step, loss }` (lib/train/_divergence.ts). */
+  divergence?: Divergence;
 }
 
 /**
@@ -91,6 +94,7 @@ export function trainUnconstrainedFeatures(options: UfmOptions): UfmRun {
   const history: UfmRecord[] = [];
   const z = new Float64Array(C), gW = Array.from({ length: d }, () => new Float64Array(C));
   const gH = Array.from({ length: N }, () => new Float64Array(d));
+  const watch = divergenceWatch();
   for (let t = 0; t <= steps; t++) {
     let ce = 0;
     for (const row of gW) row.fill(0);
@@ -121,6 +125,7 @@ export function trainUnconstrainedFeatures(options: UfmOptions): UfmRun {
       for (const row of W) for (const v of row) wNorm += v * v;
       for (const h of H) for (const v of h) hNorm += v * v;
       const nc = neuralCollapse(H, labels, { classes: C });
+      watch.check(t, ce / N + (lambdaW / 2) * wNorm + (lambdaH / 2) * (hNorm / N));
       history.push({
         step: t,
         loss: ce / N + (lambdaW / 2) * wNorm + (lambdaH / 2) * (hNorm / N),
@@ -133,5 +138,5 @@ export function trainUnconstrainedFeatures(options: UfmOptions): UfmRun {
     for (let k = 0; k < d; k++) for (let c = 0; c < C; c++) W[k][c] -= eta * (gW[k][c] + lambdaW * W[k][c]);
     for (let i = 0; i < N; i++) for (let k = 0; k < d; k++) H[i][k] -= eta * gH[i][k];
   }
-  return { H, labels, W, history };
+  return { H, labels, W, history, ...(watch.divergence ? { divergence: watch.divergence } : {}) };
 }

@@ -8,15 +8,18 @@
 import type { JupyterServer } from "../jupyter/server.ts";
 import { type Notebook, readNotebook } from "../notebook/nbformat.ts";
 import { type Assignment, assignmentName, parseAssignment } from "./markers.ts";
-import { feedbackMarkdown } from "./feedback.ts";
-import { writeGradebook } from "./gradebook.ts";
+import { feedbackHtml, feedbackMarkdown } from "./feedback.ts";
+import { type Row, writeGradebook } from "./gradebook.ts";
+import { applyOverrides, type Override } from "./overrides.ts";
+import type { Student } from "./roster.ts";
 import { type ExerciseMetadata, METADATA_KEY } from "./student_version.ts";
 import { gradeSubmission, type SubmissionResult } from "./submission.ts";
 
-/** One submission to grade: its path and short name. */
+/** One submission to grade: its path and short name (and its student, once known). */
 export interface SubmissionFile {
   path: string;
   id: string;
+  student?: Student;
 }
 
 /** Options of {@linkcode gradeBatch}. */
@@ -31,6 +34,16 @@ export interface BatchOptions {
   cellTimeoutSeconds?: number;
   /** Whole-submission limit, seconds. Default 300. */
   submissionTimeoutSeconds?: number;
+  /** The kernel to run submissions in (the grading server's sandboxed kernel). Default "deno". */
+  kernelName?: string;
+  /** The grading run's secret seed for hidden checks. Default: a fresh random one. */
+  seed?: number;
+  /** Manual overrides, applied to every result of their student. */
+  overrides?: Override[];
+  /** What the gradebook's `sandbox` column says. Default "bubblewrap". */
+  sandboxLabel?: string;
+  /** Column name for the Canvas export (the assignment as Canvas names it). Default: the assignment name. */
+  canvasColumn?: string;
   /** Scratch root inside the server root. Default `_build/grade-scratch`. */
   scratchRoot?: string;
   /** Called when a submission is done. */
@@ -40,6 +53,8 @@ export interface BatchOptions {
 /** Result of a batch. */
 export interface BatchResult {
   results: SubmissionResult[];
+  /** The seed the hidden checks drew their inputs from. */
+  seed: number;
   gradebookPath: string;
   seconds: number;
 }
@@ -131,6 +146,9 @@ export async function gradeBatch(
   const outDir = options.outDir.replace(/\/$/, "");
   const scratchRoot = `${options.scratchRoot ?? "_build/grade-scratch"}/${crypto.randomUUID().slice(0, 8)}`;
   const results: SubmissionResult[] = new Array(submissions.length);
+  const seed = options.seed ?? crypto.getRandomValues(new Uint32Array(1))[0];
+  const studentOf = (s: SubmissionFile): Student =>
+    s.student ?? { key: s.id, name: s.id, source: "file", lmsId: "", email: "", login: "" };
   let next = 0, done = 0;
   const worker = async () => {
     while (next < submissions.length) {
@@ -145,6 +163,8 @@ export async function gradeBatch(
           gradedDir: `${outDir}/graded`,
           cellTimeoutSeconds: options.cellTimeoutSeconds,
           submissionTimeoutSeconds: options.submissionTimeoutSeconds,
+          kernelName: options.kernelName,
+          seed,
         });
       } catch (e) {
         // A bug of the grader on one submission must not stop the others.
@@ -168,9 +188,13 @@ export async function gradeBatch(
           gradedPath: "",
         };
       }
-      const fb = `${outDir}/feedback/${s.id}.md`;
+      const student = studentOf(s);
+      applyOverrides(r, student.key, options.overrides ?? []);
+      const fb = `${outDir}/feedback/${s.id}`;
       await Deno.mkdir(fb.slice(0, fb.lastIndexOf("/")), { recursive: true });
-      await Deno.writeTextFile(fb, feedbackMarkdown(r));
+      const who = student.source === "file" ? undefined : student.name;
+      await Deno.writeTextFile(`${fb}.md`, feedbackMarkdown(r, { student: who }));
+      await Deno.writeTextFile(`${fb}.html`, feedbackHtml(r, { student: who }));
       results[k] = r;
       options.onResult?.(r, { done: ++done, of: submissions.length });
     }
@@ -181,6 +205,12 @@ export async function gradeBatch(
   } finally {
     await Deno.remove(scratchRoot, { recursive: true }).catch(() => {});
   }
-  const gradebookPath = await writeGradebook(`${outDir}/gradebook.csv`, { assignment, results });
-  return { results, gradebookPath, seconds: (performance.now() - t0) / 1000 };
+  const rows: Row[] = results.map((result, k) => ({ result, student: studentOf(submissions[k]) }));
+  const gradebookPath = await writeGradebook(outDir, {
+    assignment,
+    rows,
+    sandbox: options.sandboxLabel ?? "bubblewrap",
+    canvasColumn: options.canvasColumn,
+  });
+  return { results, seed, gradebookPath, seconds: (performance.now() - t0) / 1000 };
 }

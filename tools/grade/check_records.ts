@@ -29,11 +29,14 @@ export function textOf(outputs: Output[] | undefined): string {
   return text.length > MAX_OUTPUT ? text.slice(0, MAX_OUTPUT) + "\n… (output truncated)" : text;
 }
 
-/** Read authenticated check records into the result; count the rest as fakes. */
+/**
+ * Read authenticated check records into the result; count the rest as fakes. Returns the checks whose cell
+ * ran (the run did not stop before or in it) but whose record is missing: a grader error, never a 0.
+ */
 export function collectChecks(
   result: SubmissionResult,
   run: { assignment: Assignment; graded: GradedNotebook; executed: Notebook; token: string },
-): void {
+): string[] {
   const { assignment, graded, executed, token } = run;
   const records = new Map<string, { passed: boolean; message: string; cellIndex: number }>();
   let fakes = 0;
@@ -73,17 +76,34 @@ export function collectChecks(
     result.problems.push("the student's code printed a PASS line; only the grader's checks count");
   }
   const forbidden = new Set<string>();
+  const missing: string[] = [];
+  const ran = (cellIndex: number) =>
+    result.status === "graded" || (result.stoppedAt !== undefined && cellIndex < result.stoppedAt);
   for (const c of assignment.checks) {
     const outcome = result.checks.find((o) => o.name === c.name)!;
     const rec = records.get(c.name);
     const cellIndex = graded.cells.findIndex((x) => x.origin === "check" && x.checks.includes(c.name));
-    outcome.output = cellIndex >= 0 ? textOf(executed.cells[cellIndex].outputs) : "";
+    // What the cell printed besides the check records (whose text repeats the message).
+    outcome.output = cellIndex >= 0
+      ? textOf(executed.cells[cellIndex].outputs?.filter((o) => !("data" in o && o.data[CHECK_MIME])))
+      : "";
     if (rec) {
       outcome.passed = rec.passed;
       outcome.earned = rec.passed ? c.points : 0;
       outcome.message = rec.message;
       const denied = /NotCapable: (Requires \w+ access[^,]*)/.exec(rec.message);
       if (denied) forbidden.add(denied[1]);
+      const renamed = Object.entries(graded.renamed).find(([ex]) =>
+        rec.message.startsWith(`${ex} is not implemented yet`)
+      );
+      if (!rec.passed && renamed) {
+        outcome.message =
+          `your notebook no longer defines ${renamed[0]} (it defines ${renamed[1]} instead: ` +
+          `was it renamed?); keep the exercise's function name`;
+      }
+    } else if (cellIndex >= 0 && ran(cellIndex) && result.status !== "grader-error") {
+      missing.push(c.name);
+      outcome.message = "not scored: the grader got no result from this check (a grader error)";
     } else {
       outcome.message = result.status === "invalid" || result.status === "wrong-assignment"
         ? "not graded"
@@ -92,6 +112,7 @@ export function collectChecks(
   }
   for (const what of forbidden) result.problems.push(`the student's code was denied: ${what}`);
   result.total = result.checks.reduce((s, c) => s + c.earned, 0);
+  return missing;
 }
 
 /** A copy of the executed notebook without the token (the preamble and records mention it). */

@@ -1,43 +1,116 @@
 /**
- * The gradebook: one row per submission, one column per check (points earned), the total, the points
- * possible, the status and the problems; built with nodejs-polars and written as CSV.
+ * The gradebook (`gradebook.csv`): one row per student, one column per check (points earned), the total, the
+ * points possible, the status, whether the sandbox was on, the problems; and its exports in the import
+ * formats of Canvas (`canvas.csv`: Student, ID, SIS User ID, SIS Login ID, Section, then the assignment) and
+ * of Moodle's offline grading worksheet (`moodle.csv`: Identifier "Participant N", Full name, Email address,
+ * Grade, Maximum Grade, Feedback comments). Points are integers when they are integral. A row the grader
+ * could not score (status `grader-error`) has empty points: it is not a 0.
  *
  * @module
  */
-import pl from "nodejs-polars";
+import { toCsv } from "./csv.ts";
 import type { Assignment } from "./markers.ts";
+import type { Student } from "./roster.ts";
 import type { SubmissionResult } from "./submission.ts";
 
-const FIXED = ["submission", "status", "total", "possible", "problems", "flags", "seconds"];
+/** A graded row: the result and its student. */
+export interface Row {
+  result: SubmissionResult;
+  student: Student;
+}
+
+const FIXED = [
+  "student",
+  "name",
+  "submission",
+  "status",
+  "total",
+  "possible",
+  "sandbox",
+  "problems",
+  "flags",
+  "seconds",
+];
 
 /** Column name of a check (suffixed if it collides with a fixed column). */
 export function checkColumn(name: string): string {
   return FIXED.includes(name) ? `${name} (check)` : name;
 }
 
-/** The gradebook as a DataFrame, rows in the order given. */
-export function gradebook(assignment: Assignment, results: SubmissionResult[]): pl.DataFrame {
-  const columns: Record<string, (string | number)[]> = { submission: results.map((r) => r.id) };
-  columns.status = results.map((r) => r.status);
-  for (const c of assignment.checks) {
-    columns[checkColumn(c.name)] = results.map((r) => r.checks.find((o) => o.name === c.name)?.earned ?? 0);
-  }
-  columns.total = results.map((r) => r.total);
-  columns.possible = results.map((r) => r.possible);
-  columns.problems = results.map((r) => r.problems.join(" | "));
-  columns.flags = results.map((r) => r.flags.join(" | "));
-  columns.seconds = results.map((r) => Math.round(r.seconds * 10) / 10);
-  return pl.DataFrame(columns);
+const scored = (r: SubmissionResult) => r.status !== "grader-error";
+
+/** The gradebook's rows (header first), in the order given. */
+export function gradebookRows(
+  assignment: Assignment,
+  book: { rows: Row[]; sandbox: string },
+): (string | number)[][] {
+  const header = [
+    "student",
+    "name",
+    "submission",
+    "status",
+    ...assignment.checks.map((c) => checkColumn(c.name)),
+  ];
+  header.push("total", "possible", "sandbox", "problems", "flags", "seconds");
+  return [
+    header,
+    ...book.rows.map(({ result: r, student }) => [
+      student.key,
+      student.name,
+      r.id,
+      r.status,
+      ...assignment.checks.map((c) => scored(r) ? r.checks.find((o) => o.name === c.name)?.earned ?? 0 : ""),
+      scored(r) ? r.total : "",
+      r.possible,
+      book.sandbox,
+      r.problems.join(" | "),
+      r.flags.join(" | "),
+      Math.round(r.seconds * 10) / 10,
+    ]),
+  ];
 }
 
-/** Write the gradebook CSV; returns its path. */
+/** Canvas gradebook import: the assignment column is named as in Canvas, e.g. "01 GD (12345)". */
+export function canvasRows(book: { rows: Row[]; column: string }): (string | number)[][] {
+  return [
+    ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", book.column],
+    ...book.rows.filter(({ result }) => scored(result)).map(({ result, student }) => [
+      student.name,
+      student.source === "canvas" ? student.lmsId : student.lmsId || student.key,
+      student.source === "roster" ? student.key : "",
+      student.login,
+      "",
+      result.total,
+    ]),
+  ];
+}
+
+/** Moodle offline grading worksheet upload ("Participant N" identifiers from Moodle's download names). */
+export function moodleRows(book: { rows: Row[] }): (string | number)[][] {
+  return [
+    ["Identifier", "Full name", "Email address", "Grade", "Maximum Grade", "Feedback comments"],
+    ...book.rows.filter(({ result }) => scored(result)).map(({ result, student }) => [
+      `Participant ${student.lmsId || student.key}`,
+      student.name,
+      student.email,
+      result.total,
+      result.possible,
+      `${result.total}/${result.possible} points; details in your feedback file`,
+    ]),
+  ];
+}
+
+/** Write gradebook.csv, canvas.csv and moodle.csv into `dir`; returns the gradebook's path. */
 export async function writeGradebook(
-  path: string,
-  book: { assignment: Assignment; results: SubmissionResult[] },
+  dir: string,
+  book: { assignment: Assignment; rows: Row[]; sandbox: string; canvasColumn?: string },
 ): Promise<string> {
-  const { assignment, results } = book;
-  const dir = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : ".";
   await Deno.mkdir(dir, { recursive: true });
-  gradebook(assignment, results).writeCSV(path);
-  return path;
+  await Deno.writeTextFile(`${dir}/gradebook.csv`, toCsv(gradebookRows(book.assignment, book)));
+  await Deno.writeTextFile(
+    `${dir}/canvas.csv`,
+    toCsv(canvasRows({ rows: book.rows, column: book.canvasColumn ?? book.assignment.name })),
+  );
+  await Deno.writeTextFile(`${dir}/moodle.csv`, toCsv(moodleRows(book)));
+  return `${dir}/gradebook.csv`;
 }

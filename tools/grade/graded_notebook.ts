@@ -29,6 +29,8 @@ export interface GradedNotebook {
   cells: { origin: CellOrigin; id: string; checks: string[] }[];
   /** What is wrong with the submission's structure (deleted, reordered, edited cells…). */
   problems: string[];
+  /** Exercise function → the name the submission defines instead (its cell kept the id, not the name). */
+  renamed: Record<string, string>;
 }
 
 /** The submission is not a notebook of this assignment: nothing is graded. */
@@ -38,6 +40,10 @@ export class WrongAssignmentError extends Error {
     this.name = "WrongAssignmentError";
   }
 }
+
+/** A top-level function definition: `function f`, `const f = (…) =>`, `const f = function`. */
+const DEFINES =
+  /^(?:export\s+)?(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)|^(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=]*)?=\s*(?:async\s*)?(?:function\b|\(|[A-Za-z_$][\w$]*\s*=>)/gm;
 
 function words(text: string): Set<string> {
   return new Set(text.match(/[A-Za-z_$][\w$]*/g) ?? []);
@@ -59,10 +65,11 @@ function codeCell(source: string, options: { id: string; metadata?: Cell["metada
 export function buildGradedNotebook(
   assignment: Assignment,
   submission: Notebook,
-  options: { token: string },
+  options: { token: string; seed?: number },
 ): GradedNotebook {
   const token = options.token;
   const problems: string[] = [];
+  const renamed: Record<string, string> = {};
   const declared = (submission.metadata?.[METADATA_KEY] as ExerciseMetadata | undefined)?.assignment;
   if (typeof declared === "string" && declared !== assignment.name) {
     throw new WrongAssignmentError(`this is the notebook of assignment ${declared}, not ${assignment.name}`);
@@ -175,7 +182,7 @@ export function buildGradedNotebook(
     problems.push(`${addedCount} code cell(s) added by the student were run where they were placed`);
   }
 
-  const cells: Cell[] = [codeCell(preambleSource(token), { id: "grader-preamble" })];
+  const cells: Cell[] = [codeCell(preambleSource(token, { seed: options.seed }), { id: "grader-preamble" })];
   const info: GradedNotebook["cells"] = [{ origin: "preamble", id: "grader-preamble", checks: [] }];
   const push = (cell: Cell, origin: CellOrigin, checks: string[] = []) => {
     cells.push(cell);
@@ -208,6 +215,23 @@ export function buildGradedNotebook(
       push(codeCell(sourceOf(u), { id: s.id!, metadata: s.metadata }), "student");
     } else {
       const names = required(s);
+      const same = U.find((u) => u.id === s.id && u.cell_type === "code");
+      const defined = same
+        ? [...sourceOf(same).matchAll(DEFINES)].map((m) => m[1] ?? m[2])
+          .filter((n) => !names.includes(n))
+        : [];
+      if (names.length === 1 && defined.length) {
+        renamed[names[0]] = defined[0];
+        problems.push(
+          `cell "${s.id}" no longer defines ${names[0]} (it defines ${
+            defined.join(", ")
+          }: was it renamed?); ` +
+            `the grader ran the handed-out version (its checks score 0): keep the exercise's function name`,
+        );
+        push(structuredClone(handedOut.get(s.id!)!), "handed-out");
+        pushAdded(s.id!);
+        continue;
+      }
       problems.push(
         `cell "${s.id}"${names.length ? ` (${names.join(", ")})` : ""} is missing from the submission; ` +
           `the grader ran the handed-out version${names.length ? " (its checks score 0)" : ""}`,
@@ -222,5 +246,5 @@ export function buildGradedNotebook(
     metadata: structuredClone(assignment.solution.metadata),
     cells,
   };
-  return { notebook, cells: info, problems };
+  return { notebook, cells: info, problems, renamed };
 }

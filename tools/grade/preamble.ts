@@ -5,7 +5,8 @@
  *   what the grader's checks need (the library's exports and `Deno.jupyter.display`), defines the grader's
  *   own `check()` — whose records carry a per-run secret token — and locks the kernel down: built-in objects
  *   and the library's functions and classes are frozen, `node:inspector` sessions and `Deno[Deno.internal]`
- *   are disabled, and the write, net, run and ffi permissions are revoked;
+ *   are disabled, console output is capped ({@linkcode OUTPUT_CAP_CALLS} calls), and the write, net, run and
+ *   ffi permissions are revoked;
  * - **trusted check cells**: the solution's check cells, wrapped so that `check` and every name the solution
  *   imports from the library refer to the grader's private copies, not to whatever the student defined.
  *
@@ -32,13 +33,18 @@ export function graderBinding(token: string): string {
 /** Permissions the preamble revokes (the kernel starts with all of them). */
 export const REVOKED_PERMISSIONS = ["write", "net", "run", "ffi", "import"] as const;
 
+/** Console calls a graded notebook may make before its console output is dropped. */
+export const OUTPUT_CAP_CALLS = 2000;
+
 /** First line of the preamble cell, so that outputs and errors in it are recognisable. */
 export const PREAMBLE_MARKER = "// GRADER PREAMBLE (added by the grader; runs before the submission's code)";
 
 /**
- * Source of the preamble cell. `token` is the run's secret; checks emit records carrying it.
+ * Source of the preamble cell. `token` is the run's secret; checks emit records carrying it. `seed` is the
+ * grading run's secret seed: the grader's `checkSeed()` returns it, so hidden checks draw fresh inputs.
  */
-export function preambleSource(token: string): string {
+export function preambleSource(token: string, options: { seed?: number } = {}): string {
+  const seed = options.seed ?? 0;
   return `${PREAMBLE_MARKER}
 const ${graderBinding(token)} = await (async () => {
   "use strict"; // strict functions hide themselves from Function.prototype.caller
@@ -110,6 +116,29 @@ const ${graderBinding(token)} = await (async () => {
       }
     } catch { /* module absent */ }
   }
+  // Cap the console: after ${OUTPUT_CAP_CALLS} calls, console output is dropped (one notice says so). Each call is an
+  // IOPub message through the kernel, the server and the runner; a notebook that prints a log of 10,000 lines
+  // must not make grading slow, or hit a time limit on a loaded machine. The checks' records do not go
+  // through the console.
+  {
+    let calls = 0;
+    const print = console.log.bind(console);
+    for (const name of ["log", "info", "warn", "error", "debug", "trace", "dir", "dirxml", "table", "timeLog", "count", "assert"]) {
+      const original = (console as unknown as Record<string, (...a: unknown[]) => void>)[name];
+      if (typeof original !== "function") continue;
+      const bound = original.bind(console);
+      defineProperty(console, name, {
+        value: (...args: unknown[]) => {
+          if (++calls <= ${OUTPUT_CAP_CALLS}) return bound(...args);
+          if (calls === ${OUTPUT_CAP_CALLS} + 1) {
+            print("[the grader shows no more console output of this notebook: ${OUTPUT_CAP_CALLS} calls reached]");
+          }
+        },
+        writable: false, enumerable: true, configurable: false,
+      });
+    }
+  }
+
   // Deno[Deno.internal] exposes the runtime's internals (ops included).
   try {
     const internal = (Deno as unknown as { internal: symbol }).internal;
@@ -206,7 +235,8 @@ const ${graderBinding(token)} = await (async () => {
       throw new Error(\`the grader could not revoke the \${name} permission; refusing to run the submission\`);
     }
   }
-  return freeze({ lib: freeze({ ...lib, check }) });
+  const SEED = ${JSON.stringify(seed)};
+  return freeze({ lib: freeze({ ...lib, check, checkSeed: () => SEED }) });
 })();
 `;
 }

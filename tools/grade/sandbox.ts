@@ -1,21 +1,27 @@
 /**
  * The grader's own Jupyter server, with limits for the kernels it starts, and a per-submission watchdog.
  *
- * Deno's kernel always runs with every permission (`deno jupyter` takes no permission flags, and 2.9 ignores a
- * `permissions` set in deno.json), so confinement is layered:
+ * Confinement is layered:
+ * - each kernel runs in a bubblewrap sandbox (tools/grade/bubblewrap.ts): it sees only the library, the data,
+ *   node_modules, the Deno binary and its own connection file, with a private empty HOME, DENO_DIR and /tmp and
+ *   a clean environment. Where no sandbox can start, the grader refuses unless told `unsafe: true`
+ *   (`--unsafe-no-sandbox`);
  * - the preamble cell revokes write, net, run and ffi inside the kernel before any student code runs
- *   (`tools/grade/preamble.ts`);
+ *   (`tools/grade/preamble.ts`): Deno's kernel starts with every permission (`deno jupyter` takes no
+ *   permission flags, and 2.9 ignores a `permissions` set in deno.json);
  * - the kernel's V8 heap is capped (`DENO_V8_FLAGS=--max-old-space-size`), and where util-linux `prlimit` exists
  *   the server and its kernels run with a data-segment limit (`RLIMIT_DATA`, which also bounds ArrayBuffers)
  *   and no core dumps; a kernel that hits a limit dies and the runner reports it;
  * - per-cell timeouts (the runner's) and a per-submission watchdog that interrupts the kernel, which ends a
  *   Deno kernel.
  *
+ * The grading server's IOPub rate limits are lifted: with them, a notebook that prints a lot loses outputs
+ * (check records included) depending on timing ("IOPub message rate exceeded").
+ *
  * @module
  */
 import { findJupyterServer, type JupyterServer, startJupyterServer } from "../jupyter/server.ts";
-import { executeNotebook, type Execution } from "../notebook/execute.ts";
-import type { Notebook } from "../notebook/nbformat.ts";
+import { libraryDirsOf, probeSandbox, sandboxedKernelspec, type SandboxLayout } from "./bubblewrap.ts";
 
 /** Options of {@linkcode startGradingServer}. */
 export interface SandboxOptions {
@@ -23,6 +29,10 @@ export interface SandboxOptions {
   memoryMB?: number;
   /** Directory the server serves (the project root). Default: the current directory. */
   rootDir?: string;
+  /** Grade without the OS sandbox when none can start (the gradebook records it). Default false. */
+  unsafe?: boolean;
+  /** The bubblewrap executable. Default `bwrap` found on PATH. */
+  bwrap?: string;
 }
 
 /** What the grading server enforces, for the report. */
@@ -30,7 +40,28 @@ export interface SandboxReport {
   heapMB: number;
   /** Data-segment limit in MB, or 0 when `prlimit` is not available. */
   dataLimitMB: number;
+  /** The kernel the grader runs submissions in. */
+  kernelName: string;
+  /** True when the kernels run in the bubblewrap sandbox. */
+  sandboxed: boolean;
+  /** Why there is no sandbox ("" when there is one). */
+  noSandboxReason: string;
 }
+
+/** Refused: no sandbox can start and `unsafe` was not given. */
+export class NoSandboxError extends Error {
+  constructor(reason: string) {
+    super(
+      `The grader will not run submissions without its sandbox: ${reason}.\n` +
+        `Install bubblewrap (Debian/Ubuntu: sudo apt-get install bubblewrap; Fedora: dnf install bubblewrap), or, ` +
+        `on a machine where nothing is secret, pass --unsafe-no-sandbox (the gradebook records it).`,
+    );
+    this.name = "NoSandboxError";
+  }
+}
+
+/** The kernel name of the sandboxed Deno kernel. */
+export const SANDBOXED_KERNEL = "deno-grading-sandbox";
 
 async function hasPrlimit(): Promise<boolean> {
   try {
@@ -42,18 +73,52 @@ async function hasPrlimit(): Promise<boolean> {
   }
 }
 
-/** Start a Jupyter server whose kernels run under the grader's limits. */
+async function which(name: string): Promise<string | null> {
+  for (const dir of (Deno.env.get("PATH") ?? "/usr/bin:/bin").split(":")) {
+    const p = `${dir}/${name}`;
+    if (await Deno.stat(p).then((i) => i.isFile, () => false)) return p;
+  }
+  return null;
+}
+
+/** A copy of the course's deno.json for the sandbox: node_modules used as it is, no tasks. */
+async function gradingDenoJson(root: string, dir: string): Promise<string> {
+  const config = JSON.parse(await Deno.readTextFile(`${root}/deno.json`));
+  config.nodeModulesDir = "manual";
+  delete config.tasks;
+  const path = `${dir}/deno.json`;
+  await Deno.writeTextFile(path, JSON.stringify(config, null, 2) + "\n");
+  return path;
+}
+
+/** Start a Jupyter server whose kernels run under the grader's sandbox and limits. */
 export async function startGradingServer(
   options: SandboxOptions = {},
 ): Promise<{ server: JupyterServer; sandbox: SandboxReport }> {
   const memoryMB = options.memoryMB ?? 3072;
   const heapMB = Math.max(256, Math.floor(memoryMB * 0.75));
+  const root = await Deno.realPath(options.rootDir ?? Deno.cwd());
   const saved = new Map(
     ["DENO_V8_FLAGS", "DENO_NO_PROMPT", "JUPYTER_SERVER_CMD"].map((k) => [k, Deno.env.get(k)]),
   );
+  const tmp = await Deno.makeTempDir({ prefix: "lm-grading-" });
   let dataLimitMB = 0;
   try {
     const cmd = await findJupyterServer();
+    const deno = await Deno.realPath(Deno.execPath());
+    const bwrap = options.bwrap ?? await which("bwrap");
+    const layout: SandboxLayout & { bwrap: string } = {
+      root,
+      deno,
+      denoJson: await gradingDenoJson(root, tmp),
+      libraryDirs: await libraryDirsOf(deno),
+      env: { DENO_V8_FLAGS: `--max-old-space-size=${heapMB}` },
+      bwrap: bwrap ?? "bwrap",
+    };
+    const noSandboxReason = bwrap
+      ? await probeSandbox(layout)
+      : "bubblewrap (bwrap) is not installed (not found on PATH)";
+    if (noSandboxReason && !options.unsafe) throw new NoSandboxError(noSandboxReason);
     Deno.env.set("DENO_V8_FLAGS", `--max-old-space-size=${heapMB}`);
     Deno.env.set("DENO_NO_PROMPT", "1");
     if (await hasPrlimit()) {
@@ -61,167 +126,29 @@ export async function startGradingServer(
       const bytes = memoryMB * 1024 * 1024;
       Deno.env.set("JUPYTER_SERVER_CMD", ["prlimit", `--data=${bytes}`, "--core=0", "--", ...cmd].join(" "));
     } else Deno.env.set("JUPYTER_SERVER_CMD", cmd.join(" "));
-    const server = await startJupyterServer({ rootDir: options.rootDir });
-    return { server, sandbox: { heapMB, dataLimitMB } };
+    const server = await startJupyterServer({
+      rootDir: root,
+      extraKernelspecs: noSandboxReason ? {} : { [SANDBOXED_KERNEL]: sandboxedKernelspec(layout) },
+    });
+    const stop = server.stop;
+    server.stop = async () => {
+      await stop();
+      await Deno.remove(tmp, { recursive: true }).catch(() => {});
+    };
+    return {
+      server,
+      sandbox: {
+        heapMB,
+        dataLimitMB,
+        kernelName: noSandboxReason ? "deno" : SANDBOXED_KERNEL,
+        sandboxed: !noSandboxReason,
+        noSandboxReason,
+      },
+    };
+  } catch (e) {
+    await Deno.remove(tmp, { recursive: true }).catch(() => {});
+    throw e;
   } finally {
     for (const [k, v] of saved) v === undefined ? Deno.env.delete(k) : Deno.env.set(k, v);
-  }
-}
-
-/** The session (and its kernel) whose notebook path is `path` (relative to the server root), or null. */
-async function sessionFor(
-  server: JupyterServer,
-  path: string,
-): Promise<{ id: string; kernel: string } | null> {
-  const r = await fetch(`${server.baseUrl}api/sessions`, {
-    headers: { Authorization: `token ${server.token}` },
-  });
-  if (!r.ok) {
-    await r.body?.cancel();
-    return null;
-  }
-  const sessions = await r.json() as {
-    id: string;
-    path?: string;
-    notebook?: { path?: string };
-    kernel?: { id: string };
-  }[];
-  // The runner gives each session a unique suffix (`<path>.<id>`), so that concurrent runs never share one.
-  const s = sessions.find((x) => {
-    const p = x.path ?? x.notebook?.path ?? "";
-    return p === path || p.startsWith(`${path}.`);
-  });
-  return s?.kernel ? { id: s.id, kernel: s.kernel.id } : null;
-}
-
-/**
- * Shut down the session of `path` (and its kernel) through the REST API. A session still being created
- * appears later: wait for it up to `waitSeconds`. Returns false if there was none.
- */
-export async function shutDownSession(
-  server: JupyterServer,
-  path: string,
-  options: { waitSeconds?: number } = {},
-): Promise<boolean> {
-  const deadline = performance.now() + (options.waitSeconds ?? 10) * 1000;
-  let s = await sessionFor(server, path).catch(() => null);
-  while (!s && performance.now() < deadline) {
-    await new Promise((res) => setTimeout(res, 300));
-    s = await sessionFor(server, path).catch(() => null);
-  }
-  if (!s) return false;
-  const r = await fetch(`${server.baseUrl}api/sessions/${s.id}`, {
-    method: "DELETE",
-    headers: { Authorization: `token ${server.token}` },
-  }).catch(() => null);
-  await r?.body?.cancel();
-  return r?.ok ?? false;
-}
-
-// A kernel shut down or restarted under @jupyterlab/services makes it cancel pending requests (kernel_info,
-// execute) in promises nobody awaits; those rejections are expected here and must not end a batch.
-globalThis.addEventListener("unhandledrejection", (event) => {
-  const reason = (event as PromiseRejectionEvent).reason as Error | undefined;
-  if (
-    typeof reason?.message === "string" &&
-    /^Canceled future for \w+ message before replies were done/.test(reason.message)
-  ) {
-    event.preventDefault();
-  }
-});
-
-/**
- * Interrupt the kernel running `path` after `seconds` (Deno's kernel ends on an interrupt, so the runner
- * stops the notebook and reports a dead kernel). Returns `fired()` and `cancel()`.
- */
-export function watchdog(
-  server: JupyterServer,
-  options: { path: string; seconds: number },
-): { fired(): boolean; cancel(): void } {
-  const { path, seconds } = options;
-  let fired = false;
-  const fire = async () => {
-    fired = true;
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const session = await sessionFor(server, path).catch(() => null);
-      if (session) {
-        const r = await fetch(`${server.baseUrl}api/kernels/${session.kernel}/interrupt`, {
-          method: "POST",
-          headers: { Authorization: `token ${server.token}` },
-        }).catch(() => null);
-        await r?.body?.cancel();
-        return;
-      }
-      await new Promise((res) => setTimeout(res, 200));
-    }
-  };
-  const timer = setTimeout(fire, seconds * 1000);
-  return {
-    fired: () => fired,
-    cancel: () => clearTimeout(timer),
-  };
-}
-
-/** How a run under deadlines ended. */
-export interface Run {
-  exec: Execution | null;
-  /** Whether the preamble (the first cell) finished. */
-  started: boolean;
-  /** Whether the per-submission watchdog fired. */
-  dogFired: boolean;
-  /** Why the grader gave up waiting on the runner ("" if it did not). */
-  stuck: string;
-}
-
-/**
- * Execute through the runner, with the per-submission watchdog, a deadline for the kernel to start and load
- * the library, and a last-resort deadline after which the grader shuts the session down and stops waiting.
- */
-export async function executeWithDeadlines(
-  server: JupyterServer,
-  nb: Notebook,
-  limits: {
-    path: string;
-    cellTimeoutSeconds: number;
-    submissionTimeoutSeconds: number;
-    startTimeoutSeconds: number;
-  },
-): Promise<Run> {
-  const rel = limits.path;
-  const dog = watchdog(server, { path: rel, seconds: limits.submissionTimeoutSeconds });
-  let started = false;
-  const execution = executeNotebook(server, nb, {
-    path: rel,
-    kernelName: "deno",
-    cellTimeoutSeconds: limits.cellTimeoutSeconds,
-    kernelStartTimeoutSeconds: limits.startTimeoutSeconds,
-    // A student's cell that raises must not zero the checks after it; the grader's preamble (cell 0) must
-    // not fail at all: without it nothing after it is confined or graded.
-    continueAfterError: (f) => f.cellIndex > 0,
-    onCell: () => started = true,
-  });
-  execution.catch(() => {}); // if the grader stops waiting, a late rejection is expected
-  const hard = limits.submissionTimeoutSeconds + limits.cellTimeoutSeconds + 60;
-  let timer: ReturnType<typeof setInterval> | undefined;
-  const stuck = new Promise<string>((resolve) => {
-    const t0 = performance.now();
-    timer = setInterval(() => {
-      const s = (performance.now() - t0) / 1000;
-      if (!started && s > limits.startTimeoutSeconds) {
-        resolve(`the kernel did not start and load the library within ${limits.startTimeoutSeconds} s`);
-      } else if (s > hard) resolve(`the grader stopped waiting for the kernel after ${Math.round(s)} s`);
-    }, 250);
-  });
-  try {
-    const outcome = await Promise.race([
-      // The runner gives up on a kernel that does not answer (kernelStartTimeoutSeconds) by rejecting.
-      execution.then((exec) => ({ exec, stuck: "" }), (e: Error) => ({ exec: null, stuck: e.message })),
-      stuck.then((why) => ({ exec: null, stuck: why })),
-    ]);
-    if (outcome.stuck) await shutDownSession(server, rel);
-    return { exec: outcome.exec, started, dogFired: dog.fired(), stuck: outcome.stuck };
-  } finally {
-    clearInterval(timer);
-    dog.cancel();
   }
 }

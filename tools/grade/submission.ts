@@ -11,8 +11,8 @@ import type { JupyterServer } from "../jupyter/server.ts";
 import type { Assignment } from "./markers.ts";
 import { buildGradedNotebook, type GradedNotebook, WrongAssignmentError } from "./graded_notebook.ts";
 import { newToken } from "./preamble.ts";
-import { executeWithDeadlines } from "./sandbox.ts";
 import { collectChecks, stripTokens } from "./check_records.ts";
+import { runOnce } from "./run_once.ts";
 
 /** How grading a submission ended. */
 export type SubmissionStatus =
@@ -33,6 +33,8 @@ export interface CheckOutcome {
   /** Text the check cell printed (truncated). */
   output: string;
   hidden: boolean;
+  /** Set when the instructor's override file replaced the points. */
+  override?: { points: number; comment: string };
 }
 
 /** Everything known about one graded submission. */
@@ -53,6 +55,8 @@ export interface SubmissionResult {
   seconds: number;
   /** The executed graded notebook (in the out dir), or "". */
   gradedPath: string;
+  /** Index (in the graded notebook) of the cell that stopped the run; -1 when nothing ran; absent otherwise. */
+  stoppedAt?: number;
 }
 
 /** Options of {@linkcode gradeSubmission}. */
@@ -71,6 +75,10 @@ export interface GradeOptions {
   submissionTimeoutSeconds?: number;
   /** Seconds for the kernel to start and the grader's preamble to load the library (one retry). Default 30. */
   startTimeoutSeconds?: number;
+  /** The kernel to run it in: the grading server's sandboxed kernel. Default "deno" (no sandbox). */
+  kernelName?: string;
+  /** The grading run's secret seed, which hidden checks draw their inputs from (`checkSeed()`). Default 0. */
+  seed?: number;
 }
 
 /** Patterns worth a human look, with what they suggest. */
@@ -111,12 +119,6 @@ function emptyResult(assignment: Assignment, file: { path: string; id: string })
   };
 }
 
-function describeCell(graded: GradedNotebook, index: number): string {
-  const c = graded.cells[index];
-  const what = c.origin === "check" ? "check cell" : c.origin === "added" ? "added cell" : "cell";
-  return `${what} "${c.id}"`;
-}
-
 /** Grade one submission against an assignment. */
 export async function gradeSubmission(
   server: JupyterServer,
@@ -137,12 +139,19 @@ export async function gradeSubmission(
         ? `the file ${what}`
         : `the file is not a notebook: ${what}`,
     );
+    if (/"nbformat" is [0-3]\b/.test(what)) {
+      result.problems.push(
+        "it is an old notebook (nbformat 3): convert it with `jupyter nbconvert --to notebook --nbformat 4 " +
+          "--output converted.ipynb YOUR.ipynb` (or open and save it in a recent Jupyter), then hand it in again",
+      );
+    }
     return result;
   }
   const token = newToken();
+  const seed = options.seed ?? 0;
   let graded: GradedNotebook;
   try {
-    graded = buildGradedNotebook(assignment, submission, { token });
+    graded = buildGradedNotebook(assignment, submission, { token, seed });
   } catch (e) {
     if (!(e instanceof WrongAssignmentError)) throw e;
     result.status = "wrong-assignment";
@@ -156,80 +165,38 @@ export async function gradeSubmission(
   result.flags = SUSPICIOUS.filter(([re]) => re.test(studentCode)).map(([, what]) => what);
 
   const scratch = options.scratchDir.replace(/\/$/, "");
-  await Deno.mkdir(`${scratch}/retry`, { recursive: true });
   const limits = {
     cellTimeoutSeconds: options.cellTimeoutSeconds ?? 60,
     submissionTimeoutSeconds: options.submissionTimeoutSeconds ?? 300,
     startTimeoutSeconds: options.startTimeoutSeconds ?? 30,
+    kernelName: options.kernelName,
   };
+  const base = { problems: [...result.problems], flags: result.flags };
   let executed: Notebook = graded.notebook;
-  try {
-    // A kernel that never starts (a port clash, an overloaded machine) is the grader's problem, not the
-    // student's: try once more in a fresh session.
-    let run = await executeWithDeadlines(server, graded.notebook, {
-      ...limits,
-      path: relativeTo(server.rootDir, `${scratch}/${assignment.name}.ipynb`),
+  // A check whose cell ran but whose record never arrived is the grader's failure, not the student's: run
+  // the whole submission once more in a fresh kernel, and if a record is still missing, say so (never 0).
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    Object.assign(result, emptyResult(assignment, { path, id }), structuredClone(base));
+    delete result.stoppedAt;
+    executed = await runOnce(server, graded, {
+      result,
+      limits,
+      scratch: `${scratch}/${attempt}`,
+      name: assignment.name,
     });
-    if (run.stuck && !run.started) {
-      run = await executeWithDeadlines(server, graded.notebook, {
-        ...limits,
-        path: relativeTo(server.rootDir, `${scratch}/retry/${assignment.name}.ipynb`),
-      });
-    }
-    if (run.stuck || !run.exec) {
-      result.status = run.started ? "stopped" : "grader-error";
+    const missing = collectChecks(result, { assignment, graded, executed, token });
+    if (missing.length === 0) break;
+    if (attempt === 2) {
+      result.status = "grader-error";
       result.problems.push(
-        `${run.stuck}; ${run.started ? "the checks that had not run score 0" : "nothing was graded"}`,
+        `the grader got no result from check(s) ${
+          missing.join(", ")
+        } although their cell ran (tried twice); ` +
+          `they are not scored: grade this submission again or by hand`,
       );
-    } else {
-      executed = run.exec.notebook;
-      const errors = run.exec.errors;
-      // Cells that raised did not stop the run (the sandbox goes on after them); a timeout, a dead kernel or
-      // the watchdog did.
-      const last = errors.at(-1);
-      const f = last && (last.kind !== "error" || run.dogFired || last.cellIndex === 0) ? last : null;
-      result.status = f ? "stopped" : "graded";
-      for (const e of errors.filter((e) => e !== f && e.cellIndex > 0)) {
-        const where = describeCell(graded, e.cellIndex);
-        const rest = "the cells after it still ran";
-        result.problems.push(
-          e.ename === "NotCapable" || e.ename === "PermissionDenied"
-            ? `${where} tried something the grader forbids (${e.evalue.split(", run again")[0]}); ${rest}`
-            : `${where} raised ${e.ename}: ${e.evalue.split("\n")[0]}; ${rest}`,
-        );
-      }
-      if (f && f.cellIndex === 0) {
-        result.status = "grader-error";
-        result.problems.push(`the grader's preamble failed (${f.ename}: ${f.evalue}); nothing was graded`);
-      } else if (f) {
-        const where = describeCell(graded, f.cellIndex);
-        const rest = "the cells and checks after it were not run";
-        if (run.dogFired) {
-          result.problems.push(
-            `the submission ran past its limit of ${limits.submissionTimeoutSeconds} s (stopped in ${where}); ${rest}`,
-          );
-        } else if (f.kind === "timeout") {
-          result.problems.push(
-            `${where} did not finish within ${limits.cellTimeoutSeconds} s (an endless loop?); ${rest}`,
-          );
-        } else if (f.kind === "dead-kernel") {
-          result.problems.push(`the kernel died in ${where} (memory exhausted, or Deno.exit?); ${rest}`);
-        } else if (f.ename === "NotCapable" || f.ename === "PermissionDenied") {
-          result.problems.push(
-            `${where} tried something the grader forbids (${f.evalue.split(", run again")[0]}); ${rest}`,
-          );
-        } else {
-          result.problems.push(`${where} raised ${f.ename}: ${f.evalue.split("\n")[0]}; ${rest}`);
-        }
-      }
     }
-  } catch (e) {
-    result.status = "grader-error";
-    result.problems.push(`the grader could not run the notebook: ${(e as Error).message}`);
-  } finally {
-    await Deno.remove(scratch, { recursive: true }).catch(() => {});
   }
-  collectChecks(result, { assignment, graded, executed, token });
+  await Deno.remove(scratch, { recursive: true }).catch(() => {});
   result.seconds = (performance.now() - t0) / 1000;
   if (options.gradedDir) {
     const out = `${options.gradedDir.replace(/\/$/, "")}/${id}.ipynb`;
@@ -238,13 +205,4 @@ export async function gradeSubmission(
     result.gradedPath = out;
   }
   return result;
-}
-
-function relativeTo(root: string, path: string): string {
-  const abs = path.startsWith("/") ? path : `${Deno.cwd()}/${path}`;
-  const norm = new URL(`file://${abs}`).pathname;
-  if (!norm.startsWith(root + "/")) {
-    throw new Error(`the scratch folder ${path} must be inside the Jupyter server's root ${root}`);
-  }
-  return norm.slice(root.length + 1);
 }

@@ -64,6 +64,13 @@ export interface ServerOptions {
    * `kernelEnv` applies to it too.
    */
   tslab?: Omit<TslabKernelspecOptions, "env">;
+  /**
+   * More kernelspecs for the private `JUPYTER_PATH`: kernel name → `kernel.json` content. The grader adds its
+   * sandboxed kernel this way (tools/grade/bubblewrap.ts).
+   */
+  extraKernelspecs?: Record<string, Record<string, unknown>>;
+  /** More command-line options for the server (the grader lifts the IOPub rate limits with these). */
+  serverArgs?: string[];
 }
 
 /** Python snippet loaded as server config: TCP_NODELAY on kernel WebSockets (jupyter_server 1.x and 2.x). */
@@ -204,6 +211,15 @@ export async function startJupyterServer(options: ServerOptions = {}): Promise<J
       });
     }
   }
+  for (
+    const [name, spec] of Object.entries(options.installedKernelspecs ? {} : options.extraKernelspecs ?? {})
+  ) {
+    await Deno.mkdir(`${jupyterPath}/kernels/${name}`, { recursive: true });
+    await Deno.writeTextFile(
+      `${jupyterPath}/kernels/${name}/kernel.json`,
+      JSON.stringify(spec, null, 2) + "\n",
+    );
+  }
   const configFile = `${home}/nodelay_config.py`;
   await Deno.writeTextFile(configFile, NODELAY_CONFIG);
   const token = randomToken();
@@ -220,7 +236,12 @@ export async function startJupyterServer(options: ServerOptions = {}): Promise<J
       `--config=${configFile}`,
       "--ServerApp.open_browser=False",
       "--ServerApp.log_level=WARN",
+      // Every output counts: a notebook (or a student's submission) that prints a lot must not lose the
+      // outputs after it to Jupyter's IOPub rate limit ("IOPub message rate exceeded").
+      "--ServerApp.iopub_msg_rate_limit=0",
+      "--ServerApp.iopub_data_rate_limit=0",
       ...(Deno.uid() === 0 ? ["--allow-root"] : []),
+      ...(options.serverArgs ?? []),
     ],
     env: {
       JUPYTER_PATH: jupyterPath,

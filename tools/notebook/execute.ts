@@ -42,6 +42,7 @@
  * @module
  */
 import {
+  type Kernel,
   KernelManager,
   type KernelMessage,
   ServerConnection,
@@ -188,6 +189,13 @@ async function startSession(
       try {
         await withDeadline(kernel.info, 10, "no kernel_info reply");
       } catch {
+        // A kernel that starts slowly (tslab under load: Node loads the TypeScript compiler first) is not
+        // connected yet, and @jupyterlab/services refuses a kernel_info_request before it is: wait for that.
+        await withDeadline(
+          connected(kernel),
+          seconds,
+          `the "${name}" kernel for ${options.path} did not connect within ${seconds} s of starting`,
+        );
         await withDeadline(
           kernel.requestKernelInfo(),
           seconds,
@@ -204,6 +212,19 @@ async function startSession(
     }
   }
   throw new Error(`${lastError.message} (tried 3 times)`);
+}
+
+/** Resolves once the kernel's websocket is connected (at once if it is). */
+function connected(kernel: Kernel.IKernelConnection): Promise<void> {
+  if (kernel.connectionStatus === "connected") return Promise.resolve();
+  return new Promise((resolve) => {
+    const onChange = (_: unknown, status: string) => {
+      if (status !== "connected") return;
+      kernel.connectionStatusChanged.disconnect(onChange);
+      resolve();
+    };
+    kernel.connectionStatusChanged.connect(onChange);
+  });
 }
 
 /** `promise`, or an Error with `message` if it has not settled after `seconds`. */

@@ -9,9 +9,10 @@ import { type CellFailure, executeNotebook, outputsWithMime } from "./execute.ts
 import { type Notebook, NotebookFormatError, readNotebook, serializeNotebook } from "./nbformat.ts";
 import { applyParameters, type ParameterValue, UnknownParameterError } from "./parameters.ts";
 import type { JupyterServer } from "../jupyter/server.ts";
-import type { ClaimRecord } from "../../lib/claims.ts";
+import type { ClaimRecord, SetupRecord } from "../../lib/claims.ts";
 import type { CheckRecord } from "../../lib/exercise.ts";
-import { BACKEND_MIME, CHECK_MIME, CLAIM_MIME } from "../../lib/mime.ts";
+import { BACKEND_MIME, CHECK_MIME, CLAIM_MIME, SETUP_MIME } from "../../lib/mime.ts";
+import { verdict } from "../../lib/_claim_table.ts";
 
 /** How a notebook ended. */
 export type NotebookStatus =
@@ -42,6 +43,8 @@ export interface NotebookResult {
   message: string;
   failure: CellFailure | null;
   claims: (ClaimRecord & { cellIndex: number })[];
+  /** Setup checks (conditions of an experiment, not claims) with their cell. */
+  setup: (SetupRecord & { cellIndex: number })[];
   /** Exercise checks (lib/exercise.ts) with their cell. */
   checks: (CheckRecord & { cellIndex: number })[];
   /**
@@ -99,6 +102,7 @@ export async function runNotebook(
     message: "",
     failure: null,
     claims: [],
+    setup: [],
     checks: [],
     backend: "",
     seconds: 0,
@@ -132,6 +136,9 @@ export async function runNotebook(
         result.claims.push({ ...record, cellIndex });
       }
     }
+    for (const { cellIndex, value } of outputsWithMime(exec.notebook, SETUP_MIME)) {
+      result.setup.push({ ...(value as SetupRecord), cellIndex });
+    }
     for (const { cellIndex, value } of outputsWithMime(exec.notebook, CHECK_MIME)) {
       result.checks.push({ ...(value as CheckRecord), cellIndex });
     }
@@ -154,7 +161,9 @@ export async function runNotebook(
       result.message = `cell ${f.cellIndex}: ${f.ename}: ${f.evalue}`;
     } else if (failed.length) {
       result.status = "claims-failed";
-      result.message = `failed claims: ${failed.map((c) => c.name).join("; ")}`;
+      result.message = `failed claims: ${
+        failed.map((c) => `${c.name} (${verdict(c).replace(/^✗ /, "").toLowerCase()})`).join("; ")
+      }`;
     } else if (failedChecks.length) {
       result.status = "checks-failed";
       result.message = `failed checks: ${failedChecks.map((c) => `${c.name} (${c.message})`).join("; ")}`;

@@ -48,7 +48,9 @@ async function succeeds(cmd: string, args: string[]): Promise<boolean> {
 export async function locate(r: SystemRequirement, dirs: readonly string[]): Promise<string | null> {
   for (const c of r.commands ?? []) {
     const found = findCommand(c, dirs);
-    if (found) return found;
+    if (found && (!r.commandText || r.commandText.test(await Deno.readTextFile(found).catch(() => "")))) {
+      return found;
+    }
   }
   for (const f of r.files ?? []) if (isFile(f)) return f;
   if (r.library === "openblas") {
@@ -61,8 +63,13 @@ export async function locate(r: SystemRequirement, dirs: readonly string[]): Pro
     if (status.blas) return status.blas.path;
   }
   if (r.pythonModule) {
-    for (const python of ["python3", "python"]) {
-      const exe = findCommand(python, dirs);
+    // The project's venv, Debian's Python, then PATH's (the order the tools try them in).
+    const pythons = [
+      findCommand("python3", dirs.slice(0, 1)),
+      "/usr/bin/python3",
+      findCommand("python3", dirs),
+    ];
+    for (const exe of new Set(pythons)) {
       if (exe && await succeeds(exe, ["-c", `import ${r.pythonModule}`])) {
         return `${exe} -m ${r.pythonModule}`;
       }

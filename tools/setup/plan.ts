@@ -161,7 +161,7 @@ function blockedMessage(
       }\n` +
       again;
   }
-  const debianNames = union(unresolved.map((r) => r.apt)).join(" ");
+  const debianNames = union(unresolved.map((r) => r.apt)).map((p) => p.split("|")[0]).join(" ");
   return `${head}\nNo package manager the set-up knows (apt-get, brew) is on this machine. Install ${
     listOf(unresolved.map((r) => r.name))
   } with yours (on Debian they are the packages ${debianNames}).\n${again}`;

@@ -35,6 +35,8 @@ export interface SystemRequirement {
   os?: readonly string[];
   /** Present when any of these commands is on PATH (or in `.venv/bin`). */
   commands?: readonly string[];
+  /** When set, a command found counts only if its file's text matches (a launcher script names its version). */
+  commandText?: RegExp;
   /** Present when any of these absolute paths exists (macOS application bundles). */
   files?: readonly string[];
   /** Else present when this Python module imports (`python3 -c "import …"`; costs ≈ 50 ms, so only a fallback). */
@@ -65,12 +67,32 @@ export const SYSTEM_REQUIREMENTS: readonly SystemRequirement[] = [
   },
   {
     name: "a Jupyter front end (JupyterLab or Notebook)",
-    why: "`deno task lab` opens the course in it, and tests/lab_test.ts checks that",
-    tasks: ["test", "lab"],
+    why: "`deno task lab` opens the course in it (for the tests, Notebook 6 is this front end)",
+    tasks: ["lab"],
     commands: ["jupyter-lab", "jupyter-notebook"],
     apt: ["jupyter-notebook"],
     brew: ["jupyterlab"],
     pip: ["jupyterlab"],
+  },
+  {
+    name: "Jupyter Notebook 6",
+    why: "tests/viewers_test.ts checks what Debian's Notebook 6 shows of the course",
+    tasks: ["test"],
+    commands: ["jupyter-notebook"],
+    // Notebook 6's launcher: Debian's names `notebook==6.…`, pip's imports notebook.notebookapp (7 has notebook.app).
+    commandText: /notebook==6\.|notebook\.notebookapp/,
+    apt: ["jupyter-notebook"],
+    pip: ["notebook<7"],
+  },
+  {
+    name: "nbconvert",
+    why: "tests/viewers_test.ts checks the course's HTML export",
+    tasks: ["test"],
+    // Its command, not the Python module: importing nbconvert costs ≈ 0.8 s on every check.
+    commands: ["jupyter-nbconvert"],
+    apt: ["jupyter-nbconvert"],
+    brew: ["jupyterlab"],
+    pip: ["nbconvert"],
   },
   {
     name: "jupyter trust",

@@ -2,7 +2,7 @@
  * The learning curve of kernel regression on a finite pool: train on `n` pool points drawn at random
  * (without replacement), test on the whole pool (the population), average over draws. The measurement that
  * eigenlearning predicts from {@linkcode kernelSpectrum} (Simon et al. 2023, arXiv:2110.03922).
- * Introduced in notebook 13.
+ * Introduced in notebook 14.
  *
  * @module
  */
