@@ -40,6 +40,7 @@ export {
 } from "./exercise.ts";
 export { type Rng, rng } from "./random.ts";
 export { type Progress, progress } from "./progress.ts";
+export { checkInterrupt, InterruptedError } from "./interrupt.ts";
 export * from "./plot/mod.ts";
 export * from "./table/mod.ts";
 export * from "./data/mod.ts";

@@ -1,12 +1,14 @@
 /**
- * The first code cell of every notebook: `await setup()`. It selects and verifies the TensorFlow.js
- * backend and reports it once, in words for the reader and as a machine-readable record the runner
+ * The first code cell of every notebook: `await setup()`. It makes interrupts stop library loops instead of
+ * the kernel (lib/interrupt.ts), selects and verifies the TensorFlow.js backend, and reports the backend
+ * once, in words for the reader and as a machine-readable record the runner
  * puts in the course report.
  *
  * @module
  */
 import { describeBackend, initBackend } from "./backend.ts";
 import { display } from "./display.ts";
+import { installInterruptHandler } from "./interrupt.ts";
 import { readableErrors } from "./readable_errors.ts";
 
 import { BACKEND_MIME } from "./mime.ts";
@@ -24,6 +26,8 @@ export { BACKEND_MIME };
  * ```
  */
 export async function setup(): Promise<void> {
+  // In Deno's kernel, interrupt (■) then stops library loops and keeps the kernel (lib/interrupt.ts).
+  await installInterruptHandler();
   readableErrors();
   const report = await initBackend();
   await display({

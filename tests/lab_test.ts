@@ -11,7 +11,7 @@ Deno.test("deno task lab installs a kernelspec whose front end executes a course
   const frontEnd = await findFrontEnd();
   assert(
     frontEnd !== null,
-    `this test needs JupyterLab or Notebook (.ci/run installs one). ${NO_FRONTEND_MESSAGE}`,
+    `this test needs JupyterLab or Notebook (\`deno task test\` installs one). ${NO_FRONTEND_MESSAGE}`,
   );
   const home = await Deno.makeTempDir({ prefix: "lm-lab-test-" });
   const dataDir = `${home}/jupyter`;

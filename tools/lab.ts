@@ -1,7 +1,9 @@
 /**
- * `deno task lab [--no-browser] [--port N]`: install (or refresh) the course's Deno kernelspec and open the
- * course in the Jupyter front end that is installed: JupyterLab if present, else Jupyter Notebook. With neither,
- * say how to get one.
+ * `deno task lab [--no-browser] [--port N] [--kernelspec-only]`: install (or refresh) the course's Deno
+ * kernelspec and open the course in the Jupyter front end that is installed: JupyterLab if present, else
+ * Jupyter Notebook. With neither, say how to get one. `--kernelspec-only` stops after the kernelspec (Binder's
+ * postBuild uses it, so that Binder's kernel is exactly this one). The task's set-up (tools/setup.ts) installs
+ * a front end first when there is none.
  *
  * The kernelspec is written into the user's Jupyter data folder (`jupyter --data-dir`, or `JUPYTER_DATA_DIR`)
  * under the name the notebooks declare, `deno`; its argv names the Deno that runs this task and its env sets
@@ -82,19 +84,27 @@ export function frontEndArgs(
 }
 
 export const NO_FRONTEND_MESSAGE =
-  `Neither JupyterLab nor Jupyter Notebook is installed. Install one, then run \`deno task lab\` again:
-  anywhere with pip:  python3 -m pip install jupyterlab
+  `Neither JupyterLab nor Jupyter Notebook is installed. \`deno task lab\` installs one; or install one yourself:
+  into the project:   python3 -m venv .venv && .venv/bin/python -m pip install jupyterlab
   Debian/Ubuntu:      sudo apt-get install -y jupyter-notebook
+  macOS:              brew install jupyterlab
   conda/mamba:        mamba install -c conda-forge jupyterlab
 Or use VS Code's Jupyter extension: open a notebook and pick the kernel "Deno" (installed by this task).`;
 
 if (import.meta.main) {
   const { values } = parseArgs({
     args: Deno.args,
-    options: { "no-browser": { type: "boolean" }, port: { type: "string" } },
+    options: {
+      "no-browser": { type: "boolean" },
+      port: { type: "string" },
+      "kernelspec-only": { type: "boolean" },
+    },
   });
   const spec = await installKernelspec();
-  console.log(`Kernel "Deno" (${KERNEL_NAME}) installed: ${spec}`);
+  console.log(
+    `Kernel "Deno" (${KERNEL_NAME}) installed in your Jupyter data folder: ${spec} (runs ${Deno.execPath()})`,
+  );
+  if (values["kernelspec-only"]) Deno.exit(0);
   const frontEnd = await findFrontEnd();
   if (!frontEnd) {
     console.error(NO_FRONTEND_MESSAGE);

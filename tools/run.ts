@@ -1,10 +1,11 @@
 /**
  * `deno task run [NOTEBOOK|FOLDER …] [-p name=value …] [options]`: execute notebooks through a real
- * Jupyter server and write executed copies to a build folder. Exits non-zero when anything failed.
+ * Jupyter server and write executed copies to their own folder, `_build/runs/` (never the course build's
+ * `_build/notebooks/`), saying where. Exits non-zero when anything failed.
  *
  * Options:
  *   -p, --param name=value   override a declaration in the cell tagged "parameters" (repeatable)
- *   --out DIR                folder for executed copies (default _build)
+ *   --out DIR                folder for executed copies (default _build/runs)
  *   --timeout SECONDS        per-cell limit; the kernel is interrupted past it (default 120)
  *   --jobs N                 notebooks run at once, each in its own kernel (default 1)
  *   --kernel NAME            kernel to use instead of the notebook's own
@@ -17,6 +18,9 @@ import { startServerOrExplain } from "./jupyter/server.ts";
 import { parseParameterArgs } from "./notebook/parameters.ts";
 import { expandNotebookPaths, runNotebooks } from "./notebook/runner.ts";
 import { progressLine, summaryTable } from "./notebook/summary.ts";
+
+/** Where `deno task run` writes executed copies by default: apart from the course build (`_build/notebooks/`). */
+export const RUNS_DIR = "_build/runs";
 
 const USAGE =
   "usage: deno task run [NOTEBOOK|FOLDER …] [-p name=value …] [--out DIR] [--timeout S] [--jobs N] " +
@@ -33,7 +37,7 @@ export async function main(args: string[]): Promise<number> {
       allowPositionals: true,
       options: {
         param: { type: "string", short: "p", multiple: true },
-        out: { type: "string", default: "_build" },
+        out: { type: "string", default: RUNS_DIR },
         timeout: { type: "string", default: "120" },
         jobs: { type: "string", default: "1" },
         kernel: { type: "string" },
@@ -76,6 +80,8 @@ export async function main(args: string[]): Promise<number> {
       onProgress: (e) => e.kind === "end" && console.log(progressLine(e.result)),
     });
     console.log("\n" + summaryTable(results));
+    const written = results.map((r) => r.outPath).filter((p) => p.length > 0);
+    if (written.length > 0) console.log(`\nExecuted copies: ${written.join(", ")}`);
     return results.every((r) => r.status === "passed") ? 0 : 1;
   } finally {
     await server.stop();

@@ -10,6 +10,7 @@ import { eigh } from "../linalg/eigh.ts";
 import { rng } from "../random.ts";
 import { hessianVectorProduct, type LossFn } from "./hvp.ts";
 import { countParams, flattenParams, unflattenParams } from "./params.ts";
+import { checkInterrupt } from "../interrupt.ts";
 
 /** Options of {@linkcode lanczosEigenvalues}. */
 export interface LanczosOptions {
@@ -102,6 +103,7 @@ export function lanczosEigenvalues(
   let values: Float64Array = new Float64Array(0), top: number[] = [], residual = Infinity, converged = false;
   const m = Math.min(maxIter, P);
   for (let j = 0; j < m; j++) {
+    checkInterrupt("lanczosEigenvalues", `iteration ${j}`);
     const w = hvpFlat(lossFn, params, Q[j]);
     alpha.push(dot64(Q[j], w));
     // Full reorthogonalization, twice ("twice is enough"): w ⟂ q_0 … q_j.

@@ -14,6 +14,7 @@ import { mse, softmaxCrossEntropy } from "../autodiff/losses.ts";
 import { type Dataset, oneHot } from "../data/digits.ts";
 import { mlpForward, type MlpSpec } from "../models/mlp.ts";
 import { rng } from "../random.ts";
+import { checkInterrupt } from "../interrupt.ts";
 
 /** Options of {@linkcode trainClassifier}. */
 export interface ClassifierTrainOptions {
@@ -112,6 +113,7 @@ export function trainClassifier(
   };
   try {
     for (let step = 0; step < steps; step++) {
+      checkInterrupt("trainClassifier", step);
       if (logAt.has(step)) {
         record(step);
         if (log[log.length - 1].diverged) return log;

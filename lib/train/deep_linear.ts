@@ -24,6 +24,7 @@
 import { type Divergence, divergenceWatch } from "./_divergence.ts";
 import { matmul, type Matrix, type MatrixLike, randomOrthogonal, transpose } from "../linalg/mod.ts";
 import { rng } from "../random.ts";
+import { checkInterrupt } from "../interrupt.ts";
 
 /** Sufficient statistics of a regression problem for a linear network. */
 export interface DeepLinearProblem {
@@ -292,6 +293,7 @@ export function trainDeepLinear(problem: DeepLinearProblem, options: DeepLinearT
   const mapSteps: number[] = [], maps: Matrix[] = [];
   const watch = divergenceWatch();
   for (let t = 0; t <= steps; t++) {
+    checkInterrupt("trainDeepLinear", t);
     loss[t] = kernel(w1, w2);
     watch.check(t, loss[t]);
     if (t % every === 0 || t === steps) {

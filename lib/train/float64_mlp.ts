@@ -9,6 +9,7 @@ import { type Divergence, divergenceWatch } from "./_divergence.ts";
 import { float64MlpGradients, type Float64MlpParams, type Float64MlpSpec } from "../models/float64_mlp.ts";
 import { rng } from "../random.ts";
 import { float64Optimizer, type Float64OptimizerOptions } from "./float64_optimizer.ts";
+import { checkInterrupt } from "../interrupt.ts";
 
 /** Options of {@linkcode trainFloat64Mlp}. */
 export interface Float64TrainOptions {
@@ -70,6 +71,7 @@ export function trainFloat64Mlp(
   const list = [params.W1, params.b1, params.W2, params.b2];
   const watch = divergenceWatch();
   for (let t = 0; t < options.steps; t++) {
+    checkInterrupt("trainFloat64Mlp", t);
     if (batchSize === n) {
       bx.set(x);
       by.set(y);

@@ -12,6 +12,7 @@ import { display } from "../display.ts";
 import type { LossFn } from "../measure/hvp.ts";
 import { lanczosEigenvalues } from "../measure/lanczos.ts";
 import { sharpness } from "../measure/sharpness.ts";
+import { checkInterrupt } from "../interrupt.ts";
 
 /** Options of {@linkcode trainFullBatch}. */
 export interface FullBatchOptions {
@@ -131,6 +132,7 @@ export async function trainFullBatch(
   let divergence: Divergence | undefined;
 
   for (; t <= steps; t++) {
+    checkInterrupt("trainFullBatch", t);
     const last = t === steps;
     // Sharpness of θ_t, before this step's update; warm-started from the previous eigenvector.
     const s = sharpnessEvery > 0 && (t % sharpnessEvery === 0 || last)

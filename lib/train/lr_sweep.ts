@@ -17,6 +17,7 @@ import { mlpLearningRates } from "../models/parameterization.ts";
 import { progress } from "../progress.ts";
 import { divergenceText } from "./_divergence.ts";
 import { trainLayerwiseSgd } from "./layerwise_sgd.ts";
+import { checkInterrupt } from "../interrupt.ts";
 
 /** A loss of predictions against targets, e.g. `mse` or `softmaxCrossEntropy` from lib/autodiff. */
 export type PredictionLoss = (pred: tf.Tensor, target: tf.Tensor) => tf.Scalar;
@@ -81,6 +82,7 @@ export async function sweepLearningRates(options: LearningRateSweepOptions): Pro
     for (const log2Eta of log2Etas) {
       let sum = 0, diverged = 0;
       for (const seed of seeds) {
+        checkInterrupt("sweepLearningRates", `run ${done + 1} of ${total}`);
         const params = initMlp(spec, { seed });
         let limit = options.divergeAbove ?? 1e3;
         if (options.spikeAbove !== undefined) {

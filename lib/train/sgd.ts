@@ -8,6 +8,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { rng } from "../random.ts";
 import { progress } from "../progress.ts";
+import { checkInterrupt } from "../interrupt.ts";
 import { type Divergence, divergenceText, divergenceWatch } from "./_divergence.ts";
 
 /** A loss of the parameters on a batch: `(params, x [B, d], y [B, k]) → scalar`. */
@@ -65,6 +66,7 @@ export async function trainSgd(
   };
   let order: number[] = [];
   for (let step = 0; step < options.steps; step++) {
+    checkInterrupt("trainSgd", step);
     if (step % every === 0) {
       const e = record(step);
       const state = log.divergence ? divergenceText(log.divergence) : `loss ${e.loss.toPrecision(4)}`;

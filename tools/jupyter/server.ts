@@ -32,7 +32,8 @@ export class JupyterNotFoundError extends Error {
       `No Jupyter server found (tried: ${tried.join(", ")}).\n` +
         `Install one, then run again:\n` +
         `  Debian/Ubuntu: sudo apt-get install -y python3-jupyter-server jupyter-server jupyter-client\n` +
-        `  anywhere with pip: python3 -m pip install jupyterlab\n` +
+        `  into the project: python3 -m venv .venv && .venv/bin/python -m pip install jupyterlab\n` +
+        `  (the course's tasks install one themselves: npx -y deno@2.9.6 task course)\n` +
         `Or point the runner at a server you already run: --server-url http://HOST:PORT/ --token TOKEN`,
     );
     this.name = "JupyterNotFoundError";
