@@ -13,6 +13,7 @@
  * @module
  */
 import { normalSource } from "./_fast_random.ts";
+import { dot } from "./_dot.ts";
 
 /** Options of {@linkcode trainRandomFeaturesSgd}. */
 export interface RandomFeatureSgdTraining {
@@ -164,16 +165,4 @@ function populationLoss(
   let s = 0;
   for (let k = 0; k < m; k++) s += lambda[k] * (u[k] - w[k]) ** 2;
   return 0.5 * s;
-}
-
-function dot(a: Float64Array, b: Float64Array, m: number): number {
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, k = 0;
-  for (; k + 3 < m; k += 4) {
-    s0 += a[k] * b[k];
-    s1 += a[k + 1] * b[k + 1];
-    s2 += a[k + 2] * b[k + 2];
-    s3 += a[k + 3] * b[k + 3];
-  }
-  for (; k < m; k++) s0 += a[k] * b[k];
-  return s0 + s1 + s2 + s3;
 }
