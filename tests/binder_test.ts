@@ -15,7 +15,14 @@ Deno.test("binder/postBuild installs a kernelspec that executes a course noteboo
       (await new Deno.Command("npm", { args: ["config", "get", "globalconfig"], stdout: "piped" }).output())
         .stdout,
     ).trim();
+    // Run with the caller's environment minus npm's own settings: under `npx deno task test` npm exports
+    // npm_config_prefix (and friends) to its children, which would send postBuild's `npm install --global`
+    // into the machine's prefix, over the Deno that runs this test.
+    const inherited = Object.fromEntries(
+      Object.entries(Deno.env.toObject()).filter(([k]) => !/^npm_/i.test(k)),
+    );
     const env = {
+      ...inherited,
       HOME: home,
       NPM_CONFIG_PREFIX: `${home}/npm`,
       NPM_CONFIG_GLOBALCONFIG: globalConfig,
@@ -26,6 +33,7 @@ Deno.test("binder/postBuild installs a kernelspec that executes a course noteboo
     const build = await new Deno.Command("bash", {
       args: ["binder/postBuild"],
       env,
+      clearEnv: true,
       stdout: "piped",
       stderr: "piped",
     })
