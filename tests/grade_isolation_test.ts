@@ -20,7 +20,9 @@ import { parseCsv, toCsv } from "../tools/grade/csv.ts";
 import { feedbackHtml, feedbackMarkdown } from "../tools/grade/feedback.ts";
 
 const FX = "tests/fixtures/grading";
-const SOLUTION_01 = "solutions/01_gradient_descent_quadratic.ipynb";
+// The assignment the fixtures were written against, frozen here so that the course can grow its own exercise 01
+// (solutions/) without rewriting every attack fixture.
+const SOLUTION_01 = "tests/fixtures/grading/assignment/01_gradient_descent_quadratic.ipynb";
 const SECRET = `instructor-secret-${crypto.randomUUID()}`;
 
 async function assignment01(): Promise<Assignment> {

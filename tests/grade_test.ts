@@ -14,7 +14,9 @@ import { startGradingServer } from "../tools/grade/sandbox.ts";
 import { gradeSubmission, type SubmissionResult } from "../tools/grade/submission.ts";
 
 const FX = "tests/fixtures/grading";
-const SOLUTION_01 = "solutions/01_gradient_descent_quadratic.ipynb";
+// The assignment the fixtures were written against, frozen here so that the course can grow its own exercise 01
+// (solutions/) without rewriting every attack fixture.
+const SOLUTION_01 = "tests/fixtures/grading/assignment/01_gradient_descent_quadratic.ipynb";
 
 async function assignment01(): Promise<Assignment> {
   return parseAssignment(await readNotebook(SOLUTION_01), SOLUTION_01);

@@ -16,6 +16,14 @@ export function slugify(text: string): string {
     "section";
 }
 
+/** Binder's address of a course notebook, less the notebook's file name. */
+export const BINDER = "https://mybinder.org/v2/gh/learning-mechanics/course/HEAD?urlpath=lab/tree/notebooks/";
+
+/** A link to a course notebook (`13_x.ipynb`, `../notebooks/13_x.ipynb#y`): the notebook's file name, or undefined. */
+function notebookFileOf(href: string): string | undefined {
+  return href.match(/^(?:\.\/|\.\.\/notebooks\/|notebooks\/)?(\d\d_[^/#?]+\.ipynb)(#.*)?$/)?.[1];
+}
+
 /**
  * The site's page for a link to a course notebook (`14_open_problems.ipynb#x`, `../notebooks/…`,
  * `notebooks/…`): `14_open_problems.html#x`, when the course has that very notebook; else undefined.
@@ -62,7 +70,13 @@ export function courseMarkdown(targets: ReferenceTargets): MarkdownIt {
     const href = tokens[i].attrGet("href") ?? "";
     if (/^https?:/.test(href)) tokens[i].attrSet("class", "external");
     const page = notebookPageOf(href, targets);
+    const file = notebookFileOf(href);
     if (page) tokens[i].attrSet("href", page);
+    else if (file) {
+      // A notebook this build of the site does not hold (a partial build): open it on Binder instead.
+      tokens[i].attrSet("href", BINDER + file);
+      tokens[i].attrSet("class", "external");
+    }
     return defaultLink(tokens, i, options, env, self);
   };
   return md;

@@ -1,5 +1,5 @@
-import { assertEquals } from "../../lib/_assert.ts";
-import { courseMarkdown, notebookPageOf } from "./markdown.ts";
+import { assert, assertEquals } from "../../lib/_assert.ts";
+import { BINDER, courseMarkdown, notebookPageOf } from "./markdown.ts";
 
 const targets = { notebookHref: (n: string) => n === "14" ? "14_open_problems.html" : undefined };
 
@@ -18,4 +18,11 @@ Deno.test("a link to a course notebook becomes a link to its page; other links a
     html.trim(),
     '<p><a href="14_open_problems.html">next</a> and <a href="https://arxiv.org/" class="external">paper</a></p>',
   );
+});
+
+Deno.test("a link to a course notebook this build does not hold opens it on Binder", () => {
+  const md = courseMarkdown(targets);
+  const html = md.render("See [the superposition notebook](13_superposition.ipynb).");
+  assert(html.includes(`href="${BINDER}13_superposition.ipynb"`), html);
+  assert(html.includes(`class="external"`), html);
 });

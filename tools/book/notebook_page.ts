@@ -11,11 +11,11 @@ import { claimTable } from "./claim_table.ts";
 import type { BookCourse, BookNotebook } from "./course.ts";
 import { highlightCode } from "./highlight.ts";
 import { page } from "./layout.ts";
-import type { courseMarkdown } from "./markdown.ts";
+import { BINDER, type courseMarkdown } from "./markdown.ts";
 import { type OutputContext, renderOutputs } from "./outputs.ts";
 
 /** Where Binder builds the course (the README's badge). */
-export const BINDER = "https://mybinder.org/v2/gh/learning-mechanics/course/HEAD?urlpath=lab/tree/notebooks/";
+export { BINDER };
 
 /** The page file of a notebook. */
 export function pageOf(nb: BookNotebook): string {
