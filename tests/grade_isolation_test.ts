@@ -165,7 +165,11 @@ Deno.test("the grader contains every attack and keeps scores stable", async (t) 
         assert(text.includes('"HOME":"/home/student"'), text.slice(0, 3000));
         // Its own connection file is all it sees of Jupyter; /tmp is empty.
         assert(/"\/run\/jupyter":\["connection\.json"\]/.test(text), text.slice(0, 3000));
-        assert(/"\/tmp":\[\]/.test(text), text.slice(0, 3000));
+        // The private /tmp is empty, but for the mount point of the project itself when the project lives
+        // under /tmp (as a CI clone may): its read-only parts are bound at their own paths.
+        const projectUnderTmp = Deno.cwd().match(/^\/tmp\/([^/]+)/)?.[1];
+        const tmpListing = projectUnderTmp ? `"/tmp":["${projectUnderTmp}"]` : `"/tmp":[]`;
+        assert(text.includes(tmpListing), `expected ${tmpListing} in ${text.slice(0, 3000)}`);
       },
     );
 
