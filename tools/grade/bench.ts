@@ -12,11 +12,13 @@ import { parseAssignment } from "./markers.ts";
 import { readNotebook } from "../notebook/nbformat.ts";
 import { startGradingServer } from "./sandbox.ts";
 
-const SOLUTION = "solutions/01_gradient_descent_quadratic.ipynb";
+// The assignment the grading fixtures were written against (tests/fixtures/grading/assignment/), so that the
+// three kinds of submission keep their expected scores of 3, 2 and 0 while the course's exercise 01 grows.
+const SOLUTION = "tests/fixtures/grading/assignment/01_gradient_descent_quadratic.ipynb";
 const KINDS = [
   SOLUTION,
   "tests/fixtures/grading/wrong_distance.ipynb",
-  "exercises/01_gradient_descent_quadratic.ipynb",
+  "tests/fixtures/grading/assignment/01_exercise.ipynb",
 ];
 
 async function load(): Promise<string> {
