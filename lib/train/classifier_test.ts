@@ -61,18 +61,20 @@ Deno.test("trainClassifier() rejects a spec that does not match the data", async
   tf.dispose(params);
 });
 
+/** Four points on the axes, two classes: a problem any small MLP fits. */
+const fourPoints = () => ({
+  x: new Float64Array([1, 0, 0, 1, -1, 0, 0, -1]),
+  y: new Int32Array([0, 1, 0, 1]),
+  n: 4,
+  d: 2,
+  classes: 2,
+});
+
 Deno.test("trainClassifier() stops at a log whose loss is not finite and marks it diverged", async () => {
   await initBackend();
-  const data = {
-    x: new Float64Array([1, 0, 0, 1, -1, 0, 0, -1]),
-    y: new Int32Array([0, 1, 0, 1]),
-    n: 4,
-    d: 2,
-    classes: 2,
-  };
   const spec = { sizes: [2, 8, 2] };
   const params = initMlp(spec, { seed: 0 });
-  const log = trainClassifier(spec, params, data, {
+  const log = trainClassifier(spec, params, fourPoints(), {
     lr: 1e30,
     steps: 50,
     optimizer: "sgd",
@@ -88,16 +90,9 @@ Deno.test("trainClassifier() stops at a log whose loss is not finite and marks i
 
 Deno.test("trainClassifier() with loss mse fits the one-hot labels by squared error", async () => {
   await initBackend();
-  const data = {
-    x: new Float64Array([1, 0, 0, 1, -1, 0, 0, -1]),
-    y: new Int32Array([0, 1, 0, 1]),
-    n: 4,
-    d: 2,
-    classes: 2,
-  };
   const spec = { sizes: [2, 16, 2] };
   const params = initMlp(spec, { seed: 0 });
-  const log = trainClassifier(spec, params, data, { lr: 0.05, steps: 200, loss: "mse" });
+  const log = trainClassifier(spec, params, fourPoints(), { lr: 0.05, steps: 200, loss: "mse" });
   params.forEach((p) => p.dispose());
   const [first, last] = [log[0], log[log.length - 1]];
   assert(
